@@ -1,0 +1,509 @@
+//! The fill planner: given a preset and the scope rows as observed on the page, decide
+//! which option to choose on each row, and say why wherever the page differs from the preset.
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog;
+use crate::level::Level;
+use crate::preset::{OtherScopes, Preset};
+
+/// One scope row as read from the page.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct ObservedRow {
+    /// The row's label text (its accessible name).
+    pub label: String,
+    /// The options it offers, as displayed ("None", "read-only", "modify", …).
+    pub options: Vec<String>,
+    /// The option currently chosen, as displayed.
+    #[serde(default)]
+    pub current: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Action {
+    /// Index into the observed rows.
+    pub row: usize,
+    /// The option to choose, exactly as the page displays it.
+    pub option: String,
+    pub level: Level,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RowStatus {
+    /// Will be changed to the preset's level.
+    Set,
+    /// Already at the preset's level.
+    AlreadyRight,
+    /// Not named by the preset: set to (or already at) None.
+    NotInPreset,
+    /// Not named by a preset that leaves other rows to the user: untouched.
+    Left,
+    /// Not a scope we know: set to (or already at) None, or left for presets that leave rows.
+    Unknown,
+    /// No offered option can be chosen (e.g. the options could not be read).
+    Unavailable,
+    /// A second row for a scope already seen: left alone.
+    Duplicate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RowReport {
+    pub row: usize,
+    pub label: String,
+    pub scope: Option<&'static str>,
+    pub requested: Option<Level>,
+    /// The level that will be chosen (None when the row is left alone).
+    pub target: Option<Level>,
+    pub current: Option<String>,
+    pub status: RowStatus,
+    /// Set when the chosen level differs from the requested one.
+    pub adjustment: Option<String>,
+}
+
+/// A scope the preset asks for that the page does not show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MissingScope {
+    pub scope: &'static str,
+    pub label: &'static str,
+    pub level: Level,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub set: usize,
+    pub already_right: usize,
+    pub adjusted: usize,
+    pub missing: usize,
+    pub not_in_preset: usize,
+    pub unknown: usize,
+    pub unavailable: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FillPlan {
+    pub actions: Vec<Action>,
+    pub rows: Vec<RowReport>,
+    pub missing: Vec<MissingScope>,
+    pub summary: Summary,
+}
+
+/// What to choose on a row for a requested level.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub level: Level,
+    pub option: String,
+    pub adjustment: Option<String>,
+}
+
+/// Picks the option for `requested` among a row's options (as displayed): the exact level
+/// if offered; else the least level that grants at least as much; else the most the row
+/// allows. Options that are not level words are ignored. None when nothing fits.
+pub fn choose(requested: Level, options: &[String]) -> Option<Choice> {
+    let offered: Vec<(Level, &String)> = options
+        .iter()
+        .filter_map(|o| Level::parse(o).ok().map(|l| (l, o)))
+        .collect();
+    if let Some((level, option)) = offered.iter().find(|(l, _)| *l == requested) {
+        return Some(Choice {
+            level: *level,
+            option: (*option).clone(),
+            adjustment: None,
+        });
+    }
+    if requested == Level::None {
+        return None;
+    }
+    let grants: Vec<&(Level, &String)> =
+        offered.iter().filter(|(l, _)| *l != Level::None).collect();
+    if let Some((level, option)) = grants
+        .iter()
+        .filter(|(l, _)| l.rank() >= requested.rank())
+        .min_by_key(|(l, _)| l.rank())
+    {
+        return Some(Choice {
+            level: *level,
+            option: (*option).clone(),
+            adjustment: Some(format!(
+                "the page offers no '{requested}'; '{level}' is the least level that grants it"
+            )),
+        });
+    }
+    grants
+        .iter()
+        .max_by_key(|(l, _)| l.rank())
+        .map(|(level, option)| Choice {
+            level: *level,
+            option: (*option).clone(),
+            adjustment: Some(format!(
+                "the page offers no '{requested}'; '{level}' is the most this row allows"
+            )),
+        })
+}
+
+fn current_level(row: &ObservedRow) -> Option<Level> {
+    row.current.as_deref().and_then(|c| Level::parse(c).ok())
+}
+
+/// Plans the fill of the scope rows.
+pub fn plan(preset: &Preset, rows: &[ObservedRow]) -> FillPlan {
+    let mut actions = Vec::new();
+    let mut reports = Vec::with_capacity(rows.len());
+    let mut seen: Vec<&'static str> = Vec::new();
+    let mut summary = Summary::default();
+
+    for (index, row) in rows.iter().enumerate() {
+        let scope = catalog::find(&row.label);
+        let current = current_level(row);
+        let mut report = RowReport {
+            row: index,
+            label: row.label.trim().to_string(),
+            scope: scope.map(|s| s.id),
+            requested: None,
+            target: None,
+            current: row.current.clone(),
+            status: RowStatus::Unavailable,
+            adjustment: None,
+        };
+        if let Some(s) = scope {
+            if seen.contains(&s.id) {
+                report.status = RowStatus::Duplicate;
+                reports.push(report);
+                continue;
+            }
+            seen.push(s.id);
+        }
+        let requested = scope.and_then(|s| preset.level_for(s.id));
+        report.requested = requested;
+        let wanted = match (requested, preset.other_scopes) {
+            (Some(level), _) => Some(level),
+            (None, OtherScopes::None) => Some(Level::None),
+            (None, OtherScopes::Leave) => None,
+        };
+        let Some(wanted) = wanted else {
+            report.status = if scope.is_some() {
+                RowStatus::Left
+            } else {
+                RowStatus::Unknown
+            };
+            reports.push(report);
+            continue;
+        };
+        match choose(wanted, &row.options) {
+            None => {
+                report.status = RowStatus::Unavailable;
+                report.adjustment = Some(format!(
+                    "none of the options ({}) can be used for '{wanted}'",
+                    row.options.join(", ")
+                ));
+                summary.unavailable += 1;
+            }
+            Some(choice) => {
+                report.target = Some(choice.level);
+                let already = current == Some(choice.level);
+                report.status = match (scope.is_some(), requested.is_some(), already) {
+                    (false, _, _) => RowStatus::Unknown,
+                    (true, false, _) => RowStatus::NotInPreset,
+                    (true, true, true) => RowStatus::AlreadyRight,
+                    (true, true, false) => RowStatus::Set,
+                };
+                if choice.adjustment.is_some() {
+                    summary.adjusted += 1;
+                }
+                report.adjustment = choice.adjustment;
+                if !already {
+                    actions.push(Action {
+                        row: index,
+                        option: choice.option,
+                        level: choice.level,
+                    });
+                }
+            }
+        }
+        match report.status {
+            RowStatus::Set => summary.set += 1,
+            RowStatus::AlreadyRight => summary.already_right += 1,
+            RowStatus::NotInPreset => summary.not_in_preset += 1,
+            RowStatus::Unknown => summary.unknown += 1,
+            _ => {}
+        }
+        reports.push(report);
+    }
+
+    let missing: Vec<MissingScope> = preset
+        .scopes
+        .iter()
+        .filter(|s| !seen.contains(&s.scope))
+        .filter_map(|s| {
+            catalog::by_id(s.scope).map(|scope| MissingScope {
+                scope: scope.id,
+                label: scope.label,
+                level: s.level,
+            })
+        })
+        .collect();
+    summary.missing = missing.len();
+
+    FillPlan {
+        actions,
+        rows: reports,
+        missing,
+        summary,
+    }
+}
+
+/// A row whose level after filling is not the planned one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mismatch {
+    pub row: usize,
+    pub label: String,
+    pub expected: Level,
+    pub actual: Option<String>,
+}
+
+/// Reads the form back after filling: every row the plan chose a level for must show it.
+/// Rows are matched by label, so a re-rendered form with the same rows still verifies.
+pub fn verify(plan: &FillPlan, after: &[ObservedRow]) -> Vec<Mismatch> {
+    plan.rows
+        .iter()
+        .filter(|r| {
+            !matches!(
+                r.status,
+                RowStatus::Duplicate | RowStatus::Left | RowStatus::Unavailable
+            )
+        })
+        .filter_map(|r| {
+            let expected = r.target?;
+            let row = after.iter().find(|a| a.label.trim() == r.label);
+            let actual = row.and_then(|a| a.current.clone());
+            let ok = row.and_then(current_level) == Some(expected);
+            (!ok).then(|| Mismatch {
+                row: r.row,
+                label: r.label.clone(),
+                expected,
+                actual,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::preset::{find, parse, shipped};
+
+    fn opts(words: &[&str]) -> Vec<String> {
+        words.iter().map(|w| w.to_string()).collect()
+    }
+
+    /// The page as the catalogue describes it: every documented row, all at None.
+    fn page(current: &str) -> Vec<ObservedRow> {
+        catalog::CATALOG
+            .iter()
+            .filter(|s| !s.conditional)
+            .map(|s| ObservedRow {
+                label: s.label.to_string(),
+                options: std::iter::once("None")
+                    .chain(s.levels.iter().map(|(l, _)| l.as_str()))
+                    .map(String::from)
+                    .collect(),
+                current: Some(current.to_string()),
+            })
+            .collect()
+    }
+
+    fn report<'a>(plan: &'a FillPlan, label: &str) -> &'a RowReport {
+        plan.rows.iter().find(|r| r.label == label).unwrap()
+    }
+
+    #[test]
+    fn choose_prefers_the_exact_level() {
+        let c = choose(Level::ReadOnly, &opts(&["None", "Read-only", "Modify"])).unwrap();
+        assert_eq!(
+            (c.level, c.option.as_str(), c.adjustment),
+            (Level::ReadOnly, "Read-only", None)
+        );
+    }
+
+    #[test]
+    fn choose_adjusts_down_to_the_most_a_single_level_row_allows() {
+        // Wherehouse asks "Customer Login: modify"; the page offers None/login.
+        let c = choose(Level::Modify, &opts(&["None", "login"])).unwrap();
+        assert_eq!(c.level, Level::Login);
+        assert!(c.adjustment.unwrap().contains("most this row allows"));
+    }
+
+    #[test]
+    fn choose_adjusts_up_to_the_least_level_that_grants_the_request() {
+        let c = choose(Level::ReadOnly, &opts(&["None", "modify"])).unwrap();
+        assert_eq!(c.level, Level::Modify);
+        assert!(c.adjustment.unwrap().contains("least level that grants it"));
+        let c = choose(
+            Level::Standard,
+            &opts(&["None", "read-only", "create preview", "manage"]),
+        )
+        .unwrap();
+        assert_eq!(c.level, Level::CreatePreview);
+    }
+
+    #[test]
+    fn choose_gives_up_when_nothing_fits() {
+        assert_eq!(choose(Level::None, &opts(&["read-only", "modify"])), None);
+        assert_eq!(choose(Level::Modify, &opts(&["None", "Enabled"])), None);
+        assert_eq!(choose(Level::Modify, &[]), None);
+    }
+
+    #[test]
+    fn wherehouse_on_a_fresh_page_sets_its_rows_and_adjusts_customer_login() {
+        let wh = find(shipped(), "wherehouse").unwrap();
+        let plan = plan(wh, &page("None"));
+        let login = report(&plan, "Customers Login");
+        assert_eq!(
+            (login.status, login.target),
+            (RowStatus::Set, Some(Level::Login))
+        );
+        assert!(login.adjustment.is_some());
+        assert_eq!(report(&plan, "Metafields Access").target, Some(Level::Full));
+        assert_eq!(report(&plan, "Carts").status, RowStatus::AlreadyRight);
+        // Rows the guide does not list stay at None.
+        let logs = report(&plan, "Store Logs");
+        assert_eq!(
+            (logs.status, logs.target),
+            (RowStatus::NotInPreset, Some(Level::None))
+        );
+        assert_eq!(plan.summary.adjusted, 1);
+        assert!(plan.missing.is_empty());
+        // 13 rows at a level other than None: Channel Settings, Channel Listings, Customers,
+        // Customer Login, Fulfillment Methods, Metafield Ownership, Metafields Access, Orders,
+        // Order Fulfillment, Order Transactions, Products, Store Inventory, Store Locations.
+        assert_eq!(plan.actions.len(), 13);
+        assert_eq!(plan.summary.set, 13);
+        assert_eq!(plan.summary.already_right, 12);
+        assert_eq!(plan.summary.not_in_preset, 4);
+    }
+
+    #[test]
+    fn actions_name_the_option_as_the_page_writes_it() {
+        let ds = find(shipped(), "dropstream").unwrap();
+        let mut rows = page("None");
+        for row in &mut rows {
+            row.options = row.options.iter().map(|o| o.to_uppercase()).collect();
+        }
+        let plan = plan(ds, &rows);
+        let content = plan
+            .actions
+            .iter()
+            .find(|a| rows[a.row].label == "Content")
+            .unwrap();
+        assert_eq!(content.option, "MODIFY");
+    }
+
+    #[test]
+    fn rows_missing_from_the_page_and_unknown_rows_are_reported() {
+        let wh = find(shipped(), "wherehouse").unwrap();
+        let mut rows: Vec<ObservedRow> = page("None")
+            .into_iter()
+            .filter(|r| r.label != "Orders" && r.label != "Themes")
+            .collect();
+        rows.push(ObservedRow {
+            label: "Widgets Beta".into(),
+            options: opts(&["None", "read-only", "modify"]),
+            current: Some("modify".into()),
+        });
+        let plan = plan(wh, &rows);
+        let missing: Vec<&str> = plan.missing.iter().map(|m| m.label).collect();
+        assert_eq!(missing, ["Orders", "Themes"]);
+        let widgets = report(&plan, "Widgets Beta");
+        assert_eq!(
+            (widgets.status, widgets.target),
+            (RowStatus::Unknown, Some(Level::None))
+        );
+        assert!(plan
+            .actions
+            .iter()
+            .any(|a| a.row == rows.len() - 1 && a.level == Level::None));
+    }
+
+    #[test]
+    fn rows_already_set_elsewhere_are_reset_to_none_when_the_preset_does_not_name_them() {
+        let mig = find(shipped(), "migration-from-bigcommerce").unwrap();
+        let plan = plan(mig, &page("modify"));
+        let themes = report(&plan, "Themes");
+        assert_eq!(
+            (themes.status, themes.target),
+            (RowStatus::NotInPreset, Some(Level::None))
+        );
+        assert_eq!(report(&plan, "Orders").target, Some(Level::ReadOnly));
+    }
+
+    #[test]
+    fn a_preset_that_leaves_scopes_to_the_user_touches_none() {
+        let hexa = find(shipped(), "hexasync").unwrap();
+        let plan = plan(hexa, &page("modify"));
+        assert!(plan.actions.is_empty());
+        assert!(plan.rows.iter().all(|r| r.status == RowStatus::Left));
+    }
+
+    #[test]
+    fn label_variants_on_the_page_match() {
+        let ds = find(shipped(), "dropstream").unwrap();
+        let mut rows = page("None");
+        for row in &mut rows {
+            row.label = match row.label.as_str() {
+                "Customers Login" => "Customer Login ".into(),
+                "Sites & Routes" => "SITES & ROUTES".into(),
+                "Get Payment Methods" => "Payments - Get accepted methods".into(),
+                other => other.to_lowercase(),
+            };
+        }
+        let plan = plan(ds, &rows);
+        assert!(plan.missing.is_empty(), "{:?}", plan.missing);
+        assert_eq!(plan.summary.unknown, 0);
+        assert_eq!(report(&plan, "Customer Login").target, Some(Level::Login));
+    }
+
+    #[test]
+    fn duplicate_rows_are_left_alone() {
+        let full = find(shipped(), "full-access").unwrap();
+        let mut rows = page("None");
+        rows.push(rows[0].clone());
+        let plan = plan(full, &rows);
+        assert_eq!(plan.rows.last().unwrap().status, RowStatus::Duplicate);
+        assert!(plan.actions.iter().all(|a| a.row != rows.len() - 1));
+    }
+
+    #[test]
+    fn verify_finds_rows_that_did_not_take_or_reverted() {
+        let wh = find(shipped(), "wherehouse").unwrap();
+        let before = page("None");
+        let plan = plan(wh, &before);
+        let mut after = before.clone();
+        for a in &plan.actions {
+            after[a.row].current = Some(a.option.clone());
+        }
+        assert!(verify(&plan, &after).is_empty());
+        let orders = after.iter().position(|r| r.label == "Orders").unwrap();
+        after[orders].current = Some("None".into());
+        let mismatches = verify(&plan, &after);
+        assert_eq!(mismatches.len(), 1);
+        assert_eq!(
+            (mismatches[0].label.as_str(), mismatches[0].expected),
+            ("Orders", Level::Modify)
+        );
+    }
+
+    #[test]
+    fn custom_presets_plan_like_shipped_ones() {
+        let p = parse(
+            "mine.json",
+            r#"{"id":"mine","name":"Mine","account_name":"Mine app",
+            "scopes":{"Products":"read-only"},
+            "layouts":[{"name":"x","fields":[{"label":"Token","value":"access_token"}]}]}"#,
+            false,
+        )
+        .unwrap();
+        let plan = plan(&p, &page("None"));
+        assert_eq!(plan.actions.len(), 1);
+        assert_eq!(plan.summary.not_in_preset, 28);
+    }
+}

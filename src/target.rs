@@ -1,0 +1,267 @@
+//! Target platforms' forms: which values they ask for, under which names, in which order.
+
+use serde::{Deserialize, Serialize};
+
+use crate::credentials::Credentials;
+use crate::preset::LayoutFile;
+use crate::secret::Secret;
+
+/// A value a target form can ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ValueKind {
+    ApiPath,
+    B2bApiPath,
+    StoreHash,
+    ClientId,
+    ClientSecret,
+    AccessToken,
+    AccountName,
+}
+
+impl ValueKind {
+    /// Values that grant access on their own: masked until revealed.
+    pub fn is_secret(self) -> bool {
+        matches!(self, ValueKind::ClientSecret | ValueKind::AccessToken)
+    }
+
+    /// Values computed from another one rather than shown by BigCommerce.
+    pub fn is_derived(self) -> bool {
+        matches!(self, ValueKind::StoreHash)
+    }
+
+    fn read(self, creds: &Credentials) -> Option<Secret> {
+        match self {
+            ValueKind::ApiPath => creds.api_path.clone().map(Secret::new),
+            ValueKind::B2bApiPath => creds.b2b_api_path.clone().map(Secret::new),
+            ValueKind::StoreHash => creds.store_hash().map(Secret::new),
+            ValueKind::ClientId => creds.client_id.clone().map(Secret::new),
+            ValueKind::ClientSecret => creds.client_secret.clone(),
+            ValueKind::AccessToken => creds.access_token.clone(),
+            ValueKind::AccountName => creds.name.clone().map(Secret::new),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Field {
+    pub label: String,
+    pub value: ValueKind,
+    pub optional: bool,
+}
+
+/// One way the target's form asks for the values (Celigo has two: Token and Basic).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Layout {
+    pub name: String,
+    pub fields: Vec<Field>,
+}
+
+impl Layout {
+    pub(crate) fn from_file(file: LayoutFile) -> Layout {
+        Layout {
+            name: file.name,
+            fields: file
+                .fields
+                .into_iter()
+                .map(|f| Field {
+                    label: f.label,
+                    value: f.value,
+                    optional: f.optional,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A value laid out for the target's form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldValue {
+    pub label: String,
+    pub kind: ValueKind,
+    /// None when the credentials lack it (reported to the user as missing).
+    pub value: Option<Secret>,
+    pub secret: bool,
+    pub derived: bool,
+}
+
+/// The credentials in the target's order under the target's names. Optional fields the
+/// credentials lack (e.g. a B2B path on a store without B2B Edition) are left out.
+pub fn lay_out(layout: &Layout, creds: &Credentials) -> Vec<FieldValue> {
+    layout
+        .fields
+        .iter()
+        .filter_map(|f| {
+            let value = f.value.read(creds);
+            if value.is_none() && f.optional {
+                return None;
+            }
+            Some(FieldValue {
+                label: f.label.clone(),
+                kind: f.value,
+                value,
+                secret: f.value.is_secret(),
+                derived: f.value.is_derived(),
+            })
+        })
+        .collect()
+}
+
+/// "Copy all" as a JSON object in the target's order (`{"API Path": "…", …}`).
+pub fn to_json(fields: &[FieldValue]) -> String {
+    let mut out = String::from("{\n");
+    let present: Vec<&FieldValue> = fields.iter().filter(|f| f.value.is_some()).collect();
+    for (i, f) in present.iter().enumerate() {
+        let value = f.value.as_ref().map(Secret::expose).unwrap_or_default();
+        // serde_json on a &str cannot fail.
+        let key = serde_json::to_string(&f.label).unwrap_or_default();
+        let val = serde_json::to_string(value).unwrap_or_default();
+        out.push_str(&format!("  {key}: {val}"));
+        out.push_str(if i + 1 < present.len() { ",\n" } else { "\n" });
+    }
+    out.push('}');
+    out
+}
+
+/// "Copy all" as `.env` lines: `BIGCOMMERCE_CLIENT_ID=…`, in the target's order.
+pub fn to_env(fields: &[FieldValue]) -> String {
+    let mut out = String::new();
+    for f in fields {
+        let Some(value) = &f.value else { continue };
+        let mut name = String::from("BIGCOMMERCE_");
+        let mut gap = false;
+        for ch in f.label.chars() {
+            if ch.is_ascii_alphanumeric() {
+                if gap && !name.ends_with('_') {
+                    name.push('_');
+                }
+                name.push(ch.to_ascii_uppercase());
+                gap = false;
+            } else {
+                gap = true;
+            }
+        }
+        let v = value.expose();
+        let plain = v
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./:".contains(c));
+        if plain {
+            out.push_str(&format!("{name}={v}\n"));
+        } else {
+            let escaped = v.replace('\\', "\\\\").replace('"', "\\\"");
+            out.push_str(&format!("{name}=\"{escaped}\"\n"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::preset::{find, shipped};
+
+    fn creds() -> Credentials {
+        Credentials {
+            name: Some("Wherehouse".into()),
+            api_path: Some("https://api.bigcommerce.com/stores/abc123/v3/".into()),
+            b2b_api_path: None,
+            client_id: Some("clientid0000000000000000000000a".into()),
+            client_secret: Some(Secret::new("ab".repeat(32))),
+            access_token: Some(Secret::new("token0000000000000000000000000a".to_string())),
+        }
+    }
+
+    fn labels(fields: &[FieldValue]) -> Vec<&str> {
+        fields.iter().map(|f| f.label.as_str()).collect()
+    }
+
+    #[test]
+    fn each_target_gets_its_own_order_and_names() {
+        let presets = shipped();
+        let c = creds();
+        let wh = find(presets, "wherehouse").unwrap();
+        assert_eq!(
+            labels(&lay_out(&wh.layouts[0], &c)),
+            ["API Path", "Client ID", "Client Secret", "Access Token"]
+        );
+        let ds = find(presets, "dropstream").unwrap();
+        let ds_fields = lay_out(&ds.layouts[0], &c);
+        assert_eq!(
+            labels(&ds_fields),
+            ["Store Hash", "Client ID", "Client Secret", "Access Token"]
+        );
+        assert_eq!(
+            ds_fields[0].value.as_ref().map(Secret::expose),
+            Some("abc123")
+        );
+        assert!(ds_fields[0].derived && !ds_fields[1].derived);
+        let mig = find(presets, "migration-to-bigcommerce").unwrap();
+        assert_eq!(
+            labels(&lay_out(&mig.layouts[0], &c)),
+            ["API Path", "Client ID", "Access Token"]
+        );
+        let celigo = find(presets, "celigo").unwrap();
+        let basic = lay_out(celigo.layout("Basic").unwrap(), &c);
+        assert_eq!(labels(&basic), ["Username", "Password", "Store hash"]);
+        assert_eq!(basic[0].value, c.client_id.clone().map(Secret::new));
+        assert_eq!(basic[1].value, c.access_token);
+        assert!(basic[1].secret && !basic[0].secret);
+        let token = lay_out(celigo.layout("Token").unwrap(), &c);
+        assert_eq!(labels(&token), ["Access token", "Client ID", "Store hash"]);
+    }
+
+    #[test]
+    fn b2b_path_shows_only_when_captured() {
+        let wh = find(shipped(), "wherehouse").unwrap();
+        let mut c = creds();
+        c.b2b_api_path = Some("https://api-b2b.bigcommerce.com/api/v3/io/".into());
+        assert_eq!(
+            labels(&lay_out(&wh.layouts[0], &c)),
+            [
+                "API Path",
+                "B2B Edition API Path",
+                "Client ID",
+                "Client Secret",
+                "Access Token"
+            ]
+        );
+    }
+
+    #[test]
+    fn missing_required_values_stay_visible_as_missing() {
+        let wh = find(shipped(), "wherehouse").unwrap();
+        let mut c = creds();
+        c.client_secret = None;
+        let fields = lay_out(&wh.layouts[0], &c);
+        assert_eq!(fields.len(), 4);
+        assert_eq!(fields[2].value, None);
+    }
+
+    #[test]
+    fn copy_all_keeps_the_target_order() {
+        let ds = find(shipped(), "dropstream").unwrap();
+        let fields = lay_out(&ds.layouts[0], &creds());
+        let json = to_json(&fields);
+        let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(parsed["Store Hash"], "abc123");
+        assert!(json.find("Store Hash").unwrap() < json.find("Client ID").unwrap());
+        let env = to_env(&fields);
+        assert_eq!(env.lines().next(), Some("BIGCOMMERCE_STORE_HASH=abc123"));
+        assert!(env.contains(&format!("BIGCOMMERCE_CLIENT_SECRET={}\n", "ab".repeat(32))));
+    }
+
+    #[test]
+    fn env_quotes_unusual_values() {
+        let fields = vec![FieldValue {
+            label: "Note (free text)".into(),
+            kind: ValueKind::AccountName,
+            value: Some(Secret::new("my \"store\"")),
+            secret: false,
+            derived: false,
+        }];
+        assert_eq!(
+            to_env(&fields),
+            "BIGCOMMERCE_NOTE_FREE_TEXT=\"my \\\"store\\\"\"\n"
+        );
+    }
+}
