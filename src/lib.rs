@@ -10,6 +10,12 @@ pub mod credentials;
 pub mod level;
 pub mod plan;
 pub mod preset;
+pub mod report;
 pub mod secret;
 pub mod target;
 pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+pub mod dom;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm_api;

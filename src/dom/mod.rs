@@ -1,0 +1,330 @@
+//! The content script's core: watches the control panel for the Create API account form,
+//! shows the panel, fills the form, and captures the credentials dialog.
+//! Everything here is a thin adapter over the pure core (`plan`, `credentials`, `report`).
+
+mod a11y;
+mod capture;
+mod events;
+mod fill;
+mod form;
+mod panel;
+mod timing;
+mod widgets;
+
+use std::cell::RefCell;
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, MutationObserver, MutationObserverInit, MutationRecord};
+
+use crate::account::{render_name, NameContext};
+use crate::credentials::{store_hash_from_api_path, Credentials, Problem};
+use crate::preset::{self, Preset};
+use panel::Panel;
+
+#[wasm_bindgen]
+extern "C" {
+    /// What the JS loader provides: the browser APIs the core may not reach itself.
+    pub type Host;
+    /// Hands a message to the extension's background (`runtime.sendMessage`).
+    #[wasm_bindgen(method)]
+    fn send(this: &Host, message: JsValue);
+    /// The user's presets from `storage.local`: `[{file, json}]`.
+    #[wasm_bindgen(method, getter, js_name = customPresets)]
+    fn custom_presets(this: &Host) -> JsValue;
+    /// The account-name template from the options (default `{preset}`).
+    #[wasm_bindgen(method, getter, js_name = nameTemplate)]
+    fn name_template(this: &Host) -> Option<String>;
+}
+
+/// The document observer and its callback, kept alive together.
+type Watch = (MutationObserver, Closure<dyn FnMut(js_sys::Array)>);
+
+struct App {
+    host: Host,
+    presets: Vec<Preset>,
+    panel: Option<Panel>,
+    filling: bool,
+    check_pending: bool,
+    /// Client IDs already captured, so a re-rendered dialog is not captured twice.
+    captured: Vec<String>,
+    api_path: Option<String>,
+    b2b_api_path: Option<String>,
+    _observer: Option<Watch>,
+}
+
+thread_local! {
+    static APP: RefCell<Option<App>> = const { RefCell::new(None) };
+}
+
+fn with_app<R>(f: impl FnOnce(&mut App) -> R) -> Option<R> {
+    APP.with(|cell| cell.try_borrow_mut().ok()?.as_mut().map(f))
+}
+
+fn document() -> Option<Document> {
+    web_sys::window()?.document()
+}
+
+fn today() -> String {
+    js_sys::Date::new_0()
+        .to_iso_string()
+        .as_string()
+        .unwrap_or_default()
+        .chars()
+        .take(10)
+        .collect()
+}
+
+fn default_name(app: &App, preset: &Preset) -> String {
+    let template = app
+        .host
+        .name_template()
+        .unwrap_or_else(|| "{preset}".into());
+    let store = app
+        .api_path
+        .as_deref()
+        .and_then(store_hash_from_api_path)
+        .unwrap_or_default();
+    let ctx = NameContext {
+        preset: &preset.account_name,
+        date: &today(),
+        store: &store,
+    };
+    render_name(&template, &ctx).unwrap_or_else(|_| preset.account_name.clone())
+}
+
+fn selected_preset(app: &App) -> Option<Preset> {
+    let id = app.panel.as_ref()?.preset.value();
+    preset::find(&app.presets, &id).cloned()
+}
+
+fn show_selected(app: &App) {
+    let Some(panel) = &app.panel else { return };
+    let preset = selected_preset(app);
+    let name = preset
+        .as_ref()
+        .map(|p| default_name(app, p))
+        .unwrap_or_default();
+    panel.show_preset(preset.as_ref(), &name);
+}
+
+fn mount_panel(app: &mut App, doc: &Document) {
+    let first = app
+        .presets
+        .first()
+        .map(|p| p.id.clone())
+        .unwrap_or_default();
+    let Ok(mut panel) = Panel::mount(doc, &app.presets, &first) else {
+        return;
+    };
+    let select = panel.preset.clone();
+    panel.on(&select, "change", |_| {
+        with_app(|app| show_selected(app));
+    });
+    let fill = panel.fill.clone();
+    panel.on(&fill, "click", |_| {
+        wasm_bindgen_futures::spawn_local(run_fill())
+    });
+    if let Some(collapse) = panel.collapse_button() {
+        panel.on(&collapse, "click", |_| {
+            with_app(|app| {
+                if let Some(p) = &app.panel {
+                    p.toggle_collapsed()
+                }
+            });
+        });
+    }
+    app.panel = Some(panel);
+    show_selected(app);
+}
+
+/// Shows the panel while the form is on the page, removes it when the form goes.
+fn check_form() {
+    let Some(doc) = document() else { return };
+    with_app(|app| {
+        let present = form::is_present(&doc);
+        if present {
+            if let Some(path) = form::api_path(&doc) {
+                app.api_path = Some(path);
+            }
+            if let Some(path) = form::b2b_api_path(&doc) {
+                app.b2b_api_path = Some(path);
+            }
+            if app.panel.is_none() {
+                mount_panel(app, &doc);
+            }
+        } else if !app.filling {
+            if let Some(panel) = app.panel.take() {
+                panel.unmount();
+            }
+        }
+    });
+}
+
+/// Batches form checks: a busy page mutates many times a second.
+fn schedule_check() {
+    let go = with_app(|app| !std::mem::replace(&mut app.check_pending, true)).unwrap_or(false);
+    if go {
+        wasm_bindgen_futures::spawn_local(async {
+            timing::tick().await;
+            gloo_timers::future::TimeoutFuture::new(80).await;
+            with_app(|app| app.check_pending = false);
+            check_form();
+        });
+    }
+}
+
+async fn run_fill() {
+    let Some(doc) = document() else { return };
+    let start = with_app(|app| {
+        if app.filling {
+            return None;
+        }
+        let preset = selected_preset(app)?;
+        let panel = app.panel.as_ref()?;
+        let name = panel.name.value();
+        panel.set_busy(true);
+        panel.set_status("Filling the form…", None);
+        app.filling = true;
+        Some((preset, name))
+    })
+    .flatten();
+    let Some((preset, name)) = start else { return };
+    let result = fill::fill(&doc, &preset, &name).await;
+    with_app(|app| {
+        app.filling = false;
+        if let Some(panel) = &app.panel {
+            panel.set_busy(false);
+            match &result {
+                Ok(outcome) => panel.show_report(&outcome.report),
+                Err(e) => panel.set_status(e, Some(false)),
+            }
+        }
+    });
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Capture<'a> {
+    preset: Option<String>,
+    preset_name: Option<String>,
+    store_hash: Option<String>,
+    captured_at: f64,
+    credentials: &'a Credentials,
+    problems: Vec<Problem>,
+}
+
+#[derive(Serialize)]
+struct CaptureMessage<'a> {
+    r#type: &'static str,
+    capture: Capture<'a>,
+}
+
+fn on_dialog(dialog: &Element) {
+    let Some(parsed) = capture::read(dialog) else {
+        return;
+    };
+    let doc = document();
+    with_app(|app| {
+        let id = parsed.credentials.client_id.clone().unwrap_or_default();
+        if app.captured.contains(&id) {
+            return;
+        }
+        let mut creds = parsed.credentials.clone();
+        if creds.api_path.is_none() {
+            creds.api_path = doc
+                .as_ref()
+                .and_then(form::api_path)
+                .or_else(|| app.api_path.clone());
+        }
+        if creds.b2b_api_path.is_none() {
+            creds.b2b_api_path = doc
+                .as_ref()
+                .and_then(form::b2b_api_path)
+                .or_else(|| app.b2b_api_path.clone());
+        }
+        if creds.name.is_none() {
+            creds.name = app
+                .panel
+                .as_ref()
+                .map(|p| p.name.value())
+                .filter(|n| !n.is_empty());
+        }
+        let preset = selected_preset(app);
+        let message = CaptureMessage {
+            r#type: "capture",
+            capture: Capture {
+                preset: preset.as_ref().map(|p| p.id.clone()),
+                preset_name: preset.as_ref().map(|p| p.name.clone()),
+                store_hash: creds.store_hash(),
+                captured_at: js_sys::Date::now(),
+                problems: creds.problems(),
+                credentials: &creds,
+            },
+        };
+        let Ok(js) = message.serialize(&serde_wasm_bindgen::Serializer::json_compatible()) else {
+            return;
+        };
+        app.host.send(js);
+        app.captured.push(id);
+        if let Some(panel) = &app.panel {
+            let who = preset
+                .map(|p| p.name)
+                .unwrap_or_else(|| "this account".into());
+            let store = creds
+                .store_hash()
+                .map(|h| format!(" (store {h})"))
+                .unwrap_or_default();
+            panel.show_captured(&format!(
+                "Credentials captured for {who}{store}. Open ScopeFill from the toolbar to copy them."
+            ));
+        }
+    });
+}
+
+fn on_mutations(records: js_sys::Array) {
+    for record in records.iter() {
+        let Ok(record) = record.dyn_into::<MutationRecord>() else {
+            continue;
+        };
+        let added = record.added_nodes();
+        for i in 0..added.length() {
+            if let Some(node) = added.item(i) {
+                for dialog in capture::dialogs_in(&node) {
+                    on_dialog(&dialog);
+                }
+            }
+        }
+    }
+    schedule_check();
+}
+
+/// Starts the content script's core in this frame.
+#[wasm_bindgen(js_name = startContent)]
+pub fn start_content(host: Host) -> Result<(), JsValue> {
+    let doc = document().ok_or("no document")?;
+    let (presets, _errors) =
+        preset::with_custom(&crate::wasm_api::custom_from_js(host.custom_presets()));
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(on_mutations);
+    let observer = MutationObserver::new(callback.as_ref().unchecked_ref())?;
+    let init = MutationObserverInit::new();
+    init.set_child_list(true);
+    init.set_subtree(true);
+    observer.observe_with_options(&doc, &init)?;
+    APP.with(|cell| {
+        *cell.borrow_mut() = Some(App {
+            host,
+            presets,
+            panel: None,
+            filling: false,
+            check_pending: false,
+            captured: Vec::new(),
+            api_path: None,
+            b2b_api_path: None,
+            _observer: Some((observer, callback)),
+        })
+    });
+    check_form();
+    Ok(())
+}

@@ -1,0 +1,192 @@
+//! The in-page panel: an open shadow root (styles isolated, reachable by tests) with the
+//! integration choice, the account name, Fill form, and the fill report.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    Document, Element, Event, HtmlButtonElement, HtmlInputElement, HtmlSelectElement, ShadowRoot,
+};
+
+use crate::preset::Preset;
+use crate::report::{ItemKind, Report};
+
+pub const HOST_ID: &str = "scopefill-panel";
+const CSS: &str = include_str!("panel.css");
+const HTML: &str = include_str!("panel.html");
+
+pub struct Panel {
+    host: Element,
+    root: ShadowRoot,
+    pub preset: HtmlSelectElement,
+    pub name: HtmlInputElement,
+    pub fill: HtmlButtonElement,
+    listeners: Vec<Closure<dyn FnMut(Event)>>,
+}
+
+fn part<T: JsCast>(root: &ShadowRoot, name: &str) -> Result<T, JsValue> {
+    root.query_selector(&format!("[data-ref={name}]"))?
+        .ok_or_else(|| JsValue::from_str(&format!("panel part {name} missing")))?
+        .dyn_into::<T>()
+        .map_err(|_| JsValue::from_str(&format!("panel part {name} has the wrong type")))
+}
+
+/// Styles go in a constructed stylesheet: unlike a `<style>` element, it is not subject to
+/// the page's `style-src`.
+fn adopt_styles(root: &ShadowRoot, doc: &Document) -> Result<(), JsValue> {
+    let adopted = (|| -> Result<(), JsValue> {
+        let ctor: js_sys::Function =
+            js_sys::Reflect::get(&js_sys::global(), &"CSSStyleSheet".into())?.dyn_into()?;
+        let sheet = js_sys::Reflect::construct(&ctor, &js_sys::Array::new())?;
+        let replace: js_sys::Function =
+            js_sys::Reflect::get(&sheet, &"replaceSync".into())?.dyn_into()?;
+        replace.call1(&sheet, &CSS.into())?;
+        js_sys::Reflect::set(
+            root,
+            &"adoptedStyleSheets".into(),
+            &js_sys::Array::of1(&sheet),
+        )?;
+        Ok(())
+    })();
+    if adopted.is_err() {
+        let style = doc.create_element("style")?;
+        style.set_text_content(Some(CSS));
+        root.append_child(&style)?;
+    }
+    Ok(())
+}
+
+impl Panel {
+    pub fn mount(doc: &Document, presets: &[Preset], selected: &str) -> Result<Panel, JsValue> {
+        let host = doc.create_element("div")?;
+        host.set_id(HOST_ID);
+        let init = web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open);
+        let root = host.attach_shadow(&init)?;
+        adopt_styles(&root, doc)?;
+        let template = doc.create_element("template")?;
+        template.set_inner_html(HTML);
+        let content: web_sys::DocumentFragment =
+            js_sys::Reflect::get(&template, &"content".into())?.dyn_into()?;
+        root.append_child(&content)?;
+        let preset: HtmlSelectElement = part(&root, "preset")?;
+        for p in presets {
+            let option = doc.create_element("option")?;
+            option.set_attribute("value", &p.id)?;
+            option.set_text_content(Some(&p.name));
+            preset.append_child(&option)?;
+        }
+        preset.set_value(selected);
+        let panel = Panel {
+            name: part(&root, "name")?,
+            fill: part(&root, "fill")?,
+            preset,
+            host,
+            root,
+            listeners: Vec::new(),
+        };
+        let body = doc.body().ok_or("no body")?;
+        body.append_child(&panel.host)?;
+        Ok(panel)
+    }
+
+    pub fn on(
+        &mut self,
+        target: &web_sys::EventTarget,
+        kind: &str,
+        handler: impl FnMut(Event) + 'static,
+    ) {
+        let closure = Closure::<dyn FnMut(Event)>::new(handler);
+        let _ = target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref());
+        self.listeners.push(closure);
+    }
+
+    pub fn collapse_button(&self) -> Option<Element> {
+        part::<Element>(&self.root, "collapse").ok()
+    }
+
+    pub fn toggle_collapsed(&self) {
+        if let (Ok(Some(panel)), Some(button)) =
+            (self.root.query_selector(".panel"), self.collapse_button())
+        {
+            let collapsed = panel.class_list().toggle("collapsed").unwrap_or(false);
+            let _ = button.set_attribute("aria-expanded", if collapsed { "false" } else { "true" });
+            let _ = button.set_attribute(
+                "aria-label",
+                if collapsed {
+                    "Expand ScopeFill"
+                } else {
+                    "Minimise ScopeFill"
+                },
+            );
+        }
+    }
+
+    pub fn show_preset(&self, preset: Option<&Preset>, account_name: &str) {
+        if let Ok(note) = part::<Element>(&self.root, "note") {
+            note.set_text_content(preset.and_then(|p| p.note.as_deref()));
+        }
+        self.name.set_value(account_name);
+    }
+
+    pub fn set_status(&self, text: &str, ok: Option<bool>) {
+        if let Ok(status) = part::<Element>(&self.root, "status") {
+            status.set_text_content(Some(text));
+            let class = match ok {
+                Some(true) => "ok",
+                Some(false) => "bad",
+                None => "",
+            };
+            let _ = status.set_attribute("class", class);
+        }
+        self.set_items(&[]);
+    }
+
+    fn set_items(&self, items: &[(ItemKind, String)]) {
+        let Ok(list) = part::<Element>(&self.root, "items") else {
+            return;
+        };
+        list.set_text_content(None);
+        let Some(doc) = self.host.owner_document() else {
+            return;
+        };
+        for (kind, text) in items {
+            if let Ok(li) = doc.create_element("li") {
+                let _ = li.set_attribute(
+                    "class",
+                    if *kind == ItemKind::Problem {
+                        "problem"
+                    } else {
+                        "notice"
+                    },
+                );
+                li.set_text_content(Some(text));
+                let _ = list.append_child(&li);
+            }
+        }
+    }
+
+    pub fn show_report(&self, report: &Report) {
+        self.set_status(&report.headline, Some(report.ok));
+        let items: Vec<(ItemKind, String)> = report
+            .items
+            .iter()
+            .map(|i| (i.kind, i.text.clone()))
+            .collect();
+        self.set_items(&items);
+    }
+
+    pub fn set_busy(&self, busy: bool) {
+        self.fill.set_disabled(busy);
+        self.fill
+            .set_text_content(Some(if busy { "Filling…" } else { "Fill form" }));
+    }
+
+    pub fn show_captured(&self, text: &str) {
+        if let Ok(el) = part::<Element>(&self.root, "captured") {
+            el.set_text_content(Some(text));
+        }
+    }
+
+    pub fn unmount(self) {
+        self.host.remove();
+    }
+}

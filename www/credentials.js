@@ -1,0 +1,65 @@
+// Fresh random API credentials (crypto.getRandomValues) and the .txt file the real
+// page downloads after Save.
+
+const ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/** `length` characters drawn uniformly from `alphabet` (rejection sampling, no bias). */
+export function randomString(length, alphabet = ALNUM) {
+  const limit = 256 - (256 % alphabet.length);
+  let out = '';
+  while (out.length < length) {
+    const bytes = new Uint8Array(length * 2);
+    crypto.getRandomValues(bytes);
+    for (const b of bytes) {
+      if (b < limit && out.length < length) out += alphabet[b % alphabet.length];
+    }
+  }
+  return out;
+}
+
+export function randomHex(chars) {
+  const bytes = new Uint8Array(Math.ceil(chars / 2));
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('').slice(0, chars);
+}
+
+export function generateCredentials({ name, apiPath }) {
+  return {
+    client_id: randomString(31),
+    client_secret: randomHex(64),
+    access_token: randomString(31),
+    api_path: apiPath,
+    name,
+  };
+}
+
+/** The downloaded file's text: LF lines, in the order the real file uses. */
+export function credentialsFileText(c) {
+  return [
+    `ACCESS TOKEN: ${c.access_token}`,
+    `CLIENT NAME: ${c.name}`,
+    `API PATH: ${c.api_path}`,
+    `CLIENT ID: ${c.client_id}`,
+    `CLIENT SECRET: ${c.client_secret}`,
+    `NAME: ${c.name}`,
+  ].join('\n') + '\n';
+}
+
+export function credentialsFileName(name) {
+  const safe = String(name).trim().replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'account';
+  return `api-credentials-${safe}.txt`;
+}
+
+/** Blob + <a download> click. No network: the blob: URL is local. */
+export function downloadCredentials(c, doc = document) {
+  const blob = new Blob([credentialsFileText(c)], { type: 'text/plain' });
+  const url = URL.createObjectURL(blob);
+  const a = doc.createElement('a');
+  a.href = url;
+  a.download = credentialsFileName(c.name);
+  a.className = 'visually-hidden';
+  doc.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
