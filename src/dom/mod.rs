@@ -36,6 +36,12 @@ extern "C" {
     /// The account-name template from the options (default `{preset}`).
     #[wasm_bindgen(method, getter, js_name = nameTemplate)]
     fn name_template(this: &Host) -> Option<String>;
+    /// Which build of the core runs: "wasm", or "js" where the page's CSP blocks WASM.
+    #[wasm_bindgen(method, getter)]
+    fn flavour(this: &Host) -> Option<String>;
+    /// Milliseconds the loader took to load the core.
+    #[wasm_bindgen(method, getter, js_name = loadMs)]
+    fn load_ms(this: &Host) -> Option<f64>;
 }
 
 /// The document observer and its callback, kept alive together.
@@ -135,6 +141,11 @@ fn mount_panel(app: &mut App, doc: &Document) {
             });
         });
     }
+    // Which core runs, and how long it took to load: shown to tests and `make bench`.
+    panel.set_core_info(
+        &app.host.flavour().unwrap_or_default(),
+        app.host.load_ms().unwrap_or_default(),
+    );
     app.panel = Some(panel);
     show_selected(app);
 }

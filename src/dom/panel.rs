@@ -99,6 +99,13 @@ impl Panel {
         self.listeners.push(closure);
     }
 
+    pub fn set_core_info(&self, flavour: &str, load_ms: f64) {
+        let _ = self.host.set_attribute("data-core", flavour);
+        let _ = self
+            .host
+            .set_attribute("data-load-ms", &format!("{load_ms:.1}"));
+    }
+
     pub fn collapse_button(&self) -> Option<Element> {
         part::<Element>(&self.root, "collapse").ok()
     }

@@ -1,0 +1,51 @@
+// ScopeFill content script: a small loader. It waits until the control panel shows the API
+// accounts area, then loads the Rust core, which does everything else (finding the form,
+// the panel, filling, capturing the credentials dialog).
+//
+// Chromium applies the page's CSP to WebAssembly compiled in a content script, so under a
+// strict page CSP the WASM build fails to compile; the same core converted to JS (wasm2js)
+// is then loaded instead. The page's CSP is never altered.
+(() => {
+  const api = globalThis.browser ?? globalThis.chrome;
+  if (globalThis.__scopefillLoader) return;
+  globalThis.__scopefillLoader = true;
+
+  // The create form lives under .../api-accounts/... (and older .../auth/api-accounts/...).
+  const inApiAccounts = () => /\/api-accounts(\/|$)/.test(location.pathname);
+
+  async function loadCore() {
+    try {
+      const core = await import(api.runtime.getURL('pkg/scopefill.js'));
+      await core.default({ module_or_path: api.runtime.getURL('pkg/scopefill_bg.wasm') });
+      return { core, flavour: 'wasm' };
+    } catch {
+      const core = await import(api.runtime.getURL('pkg-js/scopefill.js'));
+      return { core, flavour: 'js' };
+    }
+  }
+
+  let started = false;
+  async function start() {
+    if (started) return;
+    started = true;
+    routeWatch.disconnect();
+    const t0 = performance.now();
+    const { customPresets = [], settings = {} } = await api.storage.local.get(['customPresets', 'settings']);
+    const { core, flavour } = await loadCore();
+    core.startContent({
+      send: (message) => api.runtime.sendMessage(message).catch(() => {}),
+      customPresets,
+      nameTemplate: typeof settings.nameTemplate === 'string' ? settings.nameTemplate : undefined,
+      flavour,
+      loadMs: performance.now() - t0,
+    });
+  }
+
+  // The control panel is a single-page app: the route can change without a page load.
+  // Each mutation batch costs one string test until the API accounts area shows up.
+  const routeWatch = new MutationObserver(() => {
+    if (inApiAccounts()) start();
+  });
+  if (inApiAccounts()) start();
+  else routeWatch.observe(document, { childList: true, subtree: true });
+})();

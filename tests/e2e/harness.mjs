@@ -1,0 +1,172 @@
+// Shared E2E harness: Debian's Chromium with the built extension loaded, the replica served
+// at the real control-panel address through request interception, and helpers that act
+// like a user (pick an integration in the panel, press Fill form, press Save).
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { resolveReplica, STRICT_CSP } from '../../www/serve.mjs';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const EXTENSION = path.join(ROOT, 'dist/chrome');
+export const STORE = 'abc123xyz0';
+export const ORIGIN = `https://store-${STORE}.mybigcommerce.com`;
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+export const PRESETS = Object.fromEntries(
+  fs
+    .readdirSync(path.join(ROOT, 'src/presets'))
+    .map((f) => JSON.parse(fs.readFileSync(path.join(ROOT, 'src/presets', f), 'utf8')))
+    .map((p) => [p.id, p]),
+);
+
+/** Launches Chromium with the extension; every request is checked and served locally. */
+export async function launch({ csp = 'strict' } = {}) {
+  if (!fs.existsSync(path.join(EXTENSION, 'manifest.json'))) {
+    throw new Error(`${EXTENSION} is not built: run make build`);
+  }
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scopefill-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      '--no-sandbox', '--headless=new', '--disable-gpu', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`,
+    ],
+  });
+  const foreign = [];
+  const served = [];
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    // The extension's own files (the core it imports) come from the extension itself.
+    if (url.protocol === 'chrome-extension:') return route.continue();
+    if (url.protocol === 'https:' && url.hostname.endsWith('.mybigcommerce.com')) {
+      const hit = resolveReplica(url.pathname);
+      if (hit) {
+        served.push(url.href);
+        const headers = { 'content-type': hit.contentType, 'cache-control': 'no-store' };
+        if (csp === 'strict') headers['content-security-policy'] = STRICT_CSP;
+        return route.fulfill({ status: 200, headers, body: fs.readFileSync(hit.file) });
+      }
+    }
+    foreign.push(url.href);
+    return route.abort();
+  });
+  let sw = context.serviceWorkers()[0];
+  if (!sw) sw = await context.waitForEvent('serviceworker', { timeout: 15000 });
+  const extensionId = new URL(sw.url()).host;
+  const close = async () => {
+    await context.close();
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+  };
+  return { context, sw, extensionId, foreign, served, csp, close };
+}
+
+/** Opens the replica (at the real control-panel path) with query parameters. */
+export async function openReplica(env, params = {}, pathname = '/manage/settings/api-accounts/create') {
+  const page = await env.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const query = new URLSearchParams({ download: '0', ...params }).toString();
+  await page.goto(`${ORIGIN}${pathname}?${query}`);
+  return { page, errors };
+}
+
+/** The frame that holds the form (the iframe in the shell, else the page). */
+export async function formFrame(page) {
+  for (let i = 0; i < 100; i++) {
+    for (const frame of page.frames()) {
+      if (/\/api-accounts\/create/.test(frame.url()) && (await frame.evaluate(() => !!window.__replica?.ready).catch(() => false))) {
+        return frame;
+      }
+    }
+    await page.waitForTimeout(50);
+  }
+  throw new Error('the form never rendered');
+}
+
+export const panel = (frame) => frame.locator('#scopefill-panel');
+
+/** Waits for the panel, picks the integration and presses Fill form; returns the report. */
+export async function fillWith(frame, presetId, { name } = {}) {
+  const p = panel(frame);
+  await p.locator('section').waitFor({ timeout: 15000 });
+  await p.getByLabel('Integration').selectOption(presetId);
+  if (name !== undefined) await p.getByLabel('Account name').fill(name);
+  const started = Date.now();
+  await p.getByRole('button', { name: 'Fill form' }).click();
+  const status = p.locator('[data-ref=status]');
+  await frame.waitForFunction(
+    () => /^Filled/.test(document.querySelector('#scopefill-panel')?.shadowRoot?.querySelector('[data-ref=status]')?.textContent ?? '') ||
+      document.querySelector('#scopefill-panel')?.shadowRoot?.querySelector('[data-ref=status]')?.className === 'bad',
+    null,
+    { timeout: 20000 },
+  );
+  const items = await p.locator('[data-ref=items] li').allTextContents();
+  return { status: await status.textContent(), items, ms: Date.now() - started };
+}
+
+export const pageState = (frame) => frame.evaluate(() => window.__replica.state());
+export const pageConfig = (frame) => frame.evaluate(() => window.__replica.config);
+export const lastCredentials = (frame) => frame.evaluate(() => window.__replica.lastCredentials);
+
+/** Captures the background holds (storage.session), oldest first. */
+export const captures = (env) => env.sw.evaluate(async () => (await chrome.storage.session.get('captures')).captures ?? []);
+export const localStorageDump = (env) => env.sw.evaluate(async () => JSON.stringify(await chrome.storage.local.get(null)));
+
+export async function waitForCaptures(env, count) {
+  for (let i = 0; i < 200; i++) {
+    const list = await captures(env);
+    if (list.length >= count) return list;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`expected ${count} captures, have ${(await captures(env)).length}`);
+}
+
+export async function save(frame) {
+  await frame.getByRole('button', { name: 'Save' }).click();
+}
+
+// --- an oracle independent of the Rust planner -------------------------------------------
+
+const norm = (s) => s.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]/g, '');
+const ALIASES = {
+  customerlogin: 'customerslogin',
+  paymentsgetacceptedmethods: 'getpaymentmethods',
+  metafieldsownership: 'metafieldownership',
+};
+const key = (label) => ALIASES[norm(label)] ?? norm(label);
+
+/** What every row of the page must show after filling with `preset`, or a predicate. */
+export function expectedLevels(preset, rows) {
+  const wanted = new Map(Object.entries(preset.scopes).map(([label, level]) => [key(label), norm(level)]));
+  const out = {};
+  for (const row of rows) {
+    const offered = row.levels.map(norm);
+    const want = wanted.get(key(row.label));
+    if (want === undefined) {
+      out[row.label] = preset.other_scopes === 'leave' ? null : 'none';
+    } else if (offered.includes(want)) {
+      out[row.label] = want;
+    } else {
+      // The page lacks the word (e.g. "modify" on a login-only row): some real level was chosen.
+      out[row.label] = (got) => got !== 'none' && offered.includes(got);
+    }
+  }
+  return out;
+}
+
+export function checkLevels(t, assert, preset, config, state) {
+  const expected = expectedLevels(preset, config.rows);
+  for (const [label, want] of Object.entries(expected)) {
+    const got = norm(state.scopes[label] ?? '');
+    if (want === null) continue;
+    if (typeof want === 'function') assert.ok(want(got), `${preset.id}: ${label} = ${got}`);
+    else assert.equal(got, want, `${preset.id}: ${label}`);
+  }
+  return Object.keys(expected).length;
+}
