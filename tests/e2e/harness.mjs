@@ -22,18 +22,21 @@ export const PRESETS = Object.fromEntries(
     .map((p) => [p.id, p]),
 );
 
-/** Launches Chromium with the extension; every request is checked and served locally. */
-export async function launch({ csp = 'strict' } = {}) {
+/**
+ * Launches Chromium with the extension; every request is checked and served locally: from
+ * the replica's files, or (for the demo) proxied to a replica server on 127.0.0.1.
+ */
+export async function launch({ csp = 'strict', headless = true, upstream = null } = {}) {
   if (!fs.existsSync(path.join(EXTENSION, 'manifest.json'))) {
     throw new Error(`${EXTENSION} is not built: run make build`);
   }
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scopefill-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
-    headless: true,
+    headless,
     viewport: { width: 1280, height: 900 },
     args: [
-      '--no-sandbox', '--headless=new', '--disable-gpu', '--no-first-run',
+      '--no-sandbox', ...(headless ? ['--headless=new'] : []), '--disable-gpu', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`,
     ],
@@ -45,6 +48,11 @@ export async function launch({ csp = 'strict' } = {}) {
     // The extension's own files (the core it imports) come from the extension itself.
     if (url.protocol === 'chrome-extension:') return route.continue();
     if (url.protocol === 'https:' && url.hostname.endsWith('.mybigcommerce.com')) {
+      if (upstream) {
+        served.push(url.href);
+        const response = await route.fetch({ url: `${upstream}${url.pathname}${url.search}` });
+        return route.fulfill({ response });
+      }
       const hit = resolveReplica(url.pathname);
       if (hit) {
         served.push(url.href);

@@ -1,7 +1,7 @@
 // Every preset on every widget kind: fill, check each row in the page's own state, save,
 // check the capture equals what the page generated. Under a strict page CSP and without one.
 
-import { test, before, after } from 'node:test';
+import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   launch, openReplica, formFrame, fillWith, pageState, pageConfig, lastCredentials,
@@ -10,7 +10,7 @@ import {
 
 const WIDGETS = ['select', 'radio', 'combobox'];
 
-for (const csp of ['strict', 'none']) {
+for (const csp of ['strict', 'none']) describe(`${csp} page CSP`, () => {
   let env;
   let saved = 0;
   before(async () => { env = await launch({ csp }); });
@@ -59,4 +59,4 @@ for (const csp of ['strict', 'none']) {
       assert.ok(!local.includes(c.credentials.client_secret) && !local.includes(c.credentials.access_token));
     }
   });
-}
+});

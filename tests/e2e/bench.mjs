@@ -1,0 +1,155 @@
+// make bench: prints figures, never fails on a number.
+//   - Fill → all rows verified (median of N runs) per widget kind, against the same work
+//     done with Playwright's own per-field actions in the same browser.
+//   - Core load time: WASM (no page CSP) and wasm2js (strict page CSP).
+//   - Dialog insertion → captured in the content script → stored by the background.
+//   - Bundle sizes.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import {
+  launch, openReplica, formFrame, fillWith, pageState, captures, waitForCaptures, save, ROOT,
+} from './harness.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const WIDGETS = ['select', 'radio', 'combobox'];
+const BENCH_PRESETS = ['wherehouse', 'full-access'];
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const fmt = (ms) => `${ms.toFixed(0).padStart(5)} ms`;
+
+/** The same end state, reached with Playwright's per-field actions. */
+async function playwrightFill(frame, widget, name, target) {
+  const t0 = Date.now();
+  await frame.getByLabel('Name', { exact: true }).fill(name);
+  for (const [label, level] of Object.entries(target)) {
+    if (level === 'None') continue;
+    if (widget === 'select') {
+      await frame.getByLabel(label, { exact: true }).selectOption(level);
+    } else if (widget === 'radio') {
+      await frame.getByRole('radiogroup', { name: label, exact: true }).getByText(level, { exact: true }).click();
+    } else {
+      await frame.getByRole('combobox', { name: label, exact: true }).click();
+      await frame.getByRole('option', { name: level, exact: true }).click();
+    }
+  }
+  return Date.now() - t0;
+}
+
+async function benchFill(env) {
+  console.log(`\nFill → every row verified, median of ${RUNS} runs (strict page CSP, wasm2js core)`);
+  console.log('  widget     preset         ScopeFill  Playwright per-field  ratio');
+  for (const widget of WIDGETS) {
+    for (const presetId of BENCH_PRESETS) {
+      const ours = [];
+      const theirs = [];
+      for (let i = 0; i < RUNS; i++) {
+        const { page } = await openReplica(env, { widget });
+        const frame = await formFrame(page);
+        const report = await fillWith(frame, presetId);
+        ours.push(report.ms);
+        const state = await pageState(frame);
+        await page.close();
+
+        const other = await openReplica(env, { widget });
+        const otherFrame = await formFrame(other.page);
+        theirs.push(await playwrightFill(otherFrame, widget, state.name, state.scopes));
+        const check = await pageState(otherFrame);
+        if (JSON.stringify(check.scopes) !== JSON.stringify(state.scopes)) console.log('  (Playwright run reached a different state)');
+        await other.page.close();
+      }
+      const a = median(ours);
+      const b = median(theirs);
+      console.log(`  ${widget.padEnd(10)} ${presetId.padEnd(14)} ${fmt(a)}  ${fmt(b)}            ${(b / a).toFixed(1)}×`);
+    }
+  }
+}
+
+async function benchLoad() {
+  console.log(`\nCore load in the content script (import + instantiate), median of ${RUNS}`);
+  for (const csp of ['none', 'strict']) {
+    const env = await launch({ csp });
+    const loads = [];
+    const ready = [];
+    let flavour = '';
+    for (let i = 0; i < RUNS; i++) {
+      const t0 = Date.now();
+      const { page } = await openReplica(env, { widget: 'select' });
+      const host = page.locator('#scopefill-panel');
+      await host.locator('section').waitFor();
+      ready.push(Date.now() - t0);
+      loads.push(Number(await host.getAttribute('data-load-ms')));
+      flavour = await host.getAttribute('data-core');
+      await page.close();
+    }
+    console.log(`  page CSP ${csp.padEnd(6)} core ${flavour.padEnd(4)} load ${fmt(median(loads))}   navigation → panel shown ${fmt(median(ready))}`);
+    await env.close();
+  }
+}
+
+async function benchCapture(env) {
+  await env.sw.evaluate(() => {
+    globalThis.__storedAt = [];
+    chrome.storage.session.onChanged.addListener(() => globalThis.__storedAt.push(Date.now()));
+  });
+  const toCapture = [];
+  const toStored = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { page } = await openReplica(env, { widget: 'select', dismiss: 'instant' });
+    const frame = await formFrame(page);
+    await fillWith(frame, 'dropstream');
+    // The moment of insertion, taken synchronously inside the page's own appendChild.
+    await frame.evaluate(() => {
+      const mark = (nodes) => {
+        if (nodes.some((n) => n?.getAttribute?.('role') === 'dialog')) window.__dialogAt = Date.now();
+      };
+      const appendChild = Node.prototype.appendChild;
+      Node.prototype.appendChild = function (node) {
+        mark([node]);
+        return appendChild.call(this, node);
+      };
+      const append = Element.prototype.append;
+      Element.prototype.append = function (...nodes) {
+        mark(nodes);
+        return append.apply(this, nodes);
+      };
+    });
+    const count = (await captures(env)).length;
+    await save(frame);
+    const list = await waitForCaptures(env, count + 1);
+    const insertedAt = await frame.evaluate(() => window.__dialogAt);
+    const storedAt = (await env.sw.evaluate(() => globalThis.__storedAt)).at(-1);
+    toCapture.push(list.at(-1).capturedAt - insertedAt);
+    toStored.push(storedAt - insertedAt);
+    await page.close();
+  }
+  console.log(`\nCredentials dialog inserted → read by the content script ${fmt(median(toCapture))}; → stored by the background ${fmt(median(toStored))} (median of ${RUNS}, dialog removed after 1 ms)`);
+}
+
+function sizes() {
+  console.log('\nSizes                                   bytes    gzipped');
+  const files = [
+    'dist/chrome/pkg/scopefill_bg.wasm',
+    'dist/chrome/pkg/scopefill.js',
+    'dist/chrome/pkg-js/scopefill_bg.wasm.js',
+    ...fs.readdirSync(path.join(ROOT, 'dist')).filter((f) => f.endsWith('.zip')).map((f) => `dist/${f}`),
+  ];
+  for (const f of files) {
+    const p = path.join(ROOT, f);
+    if (!fs.existsSync(p)) continue;
+    const buf = fs.readFileSync(p);
+    console.log(`  ${f.padEnd(38)} ${String(buf.length).padStart(8)} ${String(zlib.gzipSync(buf, { level: 9 }).length).padStart(9)}`);
+  }
+}
+
+const env = await launch({ csp: 'strict' });
+try {
+  await benchFill(env);
+  await benchCapture(env);
+} finally {
+  await env.close();
+}
+await benchLoad();
+sizes();

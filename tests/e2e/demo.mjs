@@ -1,0 +1,48 @@
+// make demo: the built extension on the replica page, served on 127.0.0.1 and reached at
+// the real control-panel address. With a display, a browser window opens for you to try;
+// without one, a headless walk-through (fill → save → capture → popup) writes screenshots.
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer } from '../../www/serve.mjs';
+import { launch, formFrame, fillWith, save, waitForCaptures, ORIGIN, ROOT } from './harness.mjs';
+
+const OUT = path.join(ROOT, 'target/demo');
+const server = await startServer({ csp: 'strict' });
+const headed = Boolean(process.env.DISPLAY) && process.env.DEMO_HEADLESS !== '1';
+console.log(`demo: replica served at ${server.url} (strict CSP), reached as ${ORIGIN}/manage/...`);
+const env = await launch({ csp: 'strict', headless: !headed, upstream: server.url.replace(/\/$/, '') });
+
+const page = await env.context.newPage();
+await page.goto(`${ORIGIN}/manage/settings/api-accounts/create?widget=combobox`);
+
+if (headed) {
+  console.log('demo: a Chromium window is open on the replica; pick an integration in the ScopeFill panel, press Fill form, then Save. Close the window to end.');
+  await new Promise((resolve) => env.context.on('close', resolve));
+} else {
+  fs.mkdirSync(OUT, { recursive: true });
+  const shot = async (name, target = page) => {
+    const file = path.join(OUT, name);
+    await target.screenshot({ path: file });
+    console.log(`demo: ${path.relative(ROOT, file)}`);
+  };
+  const frame = await formFrame(page);
+  await frame.locator('#scopefill-panel section').waitFor();
+  await shot('1-page-with-panel.png');
+  const report = await fillWith(frame, 'wherehouse');
+  console.log(`demo: ${report.status} (${report.ms} ms)`);
+  await shot('2-filled.png');
+  await shot('3-panel.png', page.locator('#scopefill-panel section'));
+  await save(frame);
+  await frame.locator('[role=dialog]').waitFor();
+  const [capture] = await waitForCaptures(env, 1);
+  await shot('4-credentials-dialog-captured.png');
+  console.log(`demo: captured ${capture.presetName} for store ${capture.storeHash} (values kept in memory only, not printed)`);
+  const popup = await env.context.newPage();
+  await popup.setViewportSize({ width: 400, height: 640 });
+  await popup.goto(`chrome-extension://${env.extensionId}/popup.html`);
+  await popup.waitForTimeout(500);
+  await shot('5-popup.png', popup);
+  console.log(`demo: screenshots are in ${path.relative(process.cwd(), OUT) || OUT}/`);
+}
+await env.close();
+await server.close();
