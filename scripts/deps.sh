@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Installs what `make build/test/demo` needs. Idempotent, non-interactive, and a fast no-op
+# when everything is already there. Prints one line per step.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export PATH="$HOME/.cargo/bin:$PATH"
+
+# 1. Rust: the wasm target, plus rustfmt and clippy for `make test` (in rustup's default
+#    profile, not in its minimal one).
+installed=$(rustup component list --installed 2>/dev/null || true)
+if grep -qx 'rust-std-wasm32-unknown-unknown' <<<"$installed"; then
+  echo "deps: rust target wasm32-unknown-unknown ok"
+else
+  echo "deps: adding rust target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+missing=()
+for c in rustfmt clippy; do
+  grep -q "^$c-" <<<"$installed" || missing+=("$c")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "deps: rustfmt, clippy ok"
+else
+  echo "deps: adding rust components ${missing[*]}"
+  rustup component add "${missing[@]}"
+fi
+
+# 2. wasm-bindgen-cli, same version as the wasm-bindgen crate in Cargo.lock
+want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+if [ -z "$want" ]; then
+  echo "deps: no wasm-bindgen in Cargo.lock" >&2
+  exit 1
+fi
+have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+if [ "$have" = "$want" ]; then
+  echo "deps: wasm-bindgen $want ok"
+else
+  # No --locked: one of its locked dependencies is not in the registry (see toolchain notes).
+  echo "deps: installing wasm-bindgen-cli $want (had ${have:-none}; takes ~4 min)"
+  cargo install wasm-bindgen-cli --version "$want" --force --quiet
+fi
+
+# 3. Chromium + chromedriver for the headless tests
+if [ -x /usr/bin/chromium ]; then
+  echo "deps: chromium ok"
+else
+  echo "deps: installing chromium chromium-driver (~30 s)"
+  sudo=()
+  if [ "$(id -u)" -ne 0 ]; then sudo=(sudo); fi
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    chromium chromium-driver >/dev/null
+fi
+
+# 4. npm tooling (binaryen, playwright-core, web-ext), as locked in package-lock.json
+if [ -d node_modules ] && [ ! package-lock.json -nt node_modules ]; then
+  echo "deps: node_modules ok"
+else
+  echo "deps: npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+  touch node_modules
+fi

@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// Writes the per-browser manifest from the single source, extension/manifest.json.
+//   node scripts/manifest.mjs chrome|firefox OUT_FILE
+// The version always comes from Cargo.toml, so the crate and the extension never disagree.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const [browser, out] = process.argv.slice(2);
+if (!['chrome', 'firefox'].includes(browser) || !out) {
+  console.error('usage: node scripts/manifest.mjs chrome|firefox OUT_FILE');
+  process.exit(2);
+}
+
+const cargo = readFileSync(`${root}/Cargo.toml`, 'utf8');
+// The first `version = "…"` line of the [package] table.
+const pkg = cargo.split(/^\[/m).find((t) => t.startsWith('package]'));
+const version = pkg?.match(/^version\s*=\s*"([^"]+)"/m)?.[1];
+if (!version) {
+  console.error('manifest: no [package] version in Cargo.toml');
+  process.exit(1);
+}
+
+const manifest = JSON.parse(readFileSync(`${root}/extension/manifest.json`, 'utf8'));
+manifest.version = version;
+
+if (browser === 'chrome') {
+  manifest.background = { service_worker: 'background.js', type: 'module' };
+  delete manifest.browser_specific_settings;
+} else {
+  manifest.background = { scripts: ['background.js'], type: 'module' };
+  const gecko = manifest.browser_specific_settings?.gecko;
+  if (!gecko?.id) {
+    console.error('manifest: browser_specific_settings.gecko.id missing from extension/manifest.json');
+    process.exit(1);
+  }
+  manifest.browser_specific_settings = { gecko };
+}
+
+writeFileSync(out, JSON.stringify(manifest, null, 2) + '\n');
