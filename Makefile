@@ -31,6 +31,8 @@ test: deps
 	@cargo test --test seed_tables -- --nocapture --test-threads 1
 	@echo "== build"
 	@scripts/build.sh
+	@echo "== replica self-check: node www/check-replica.mjs"
+	@node www/check-replica.mjs
 	@echo "== web-ext lint dist/firefox"
 	@node scripts/lint-firefox.mjs dist/firefox
 	@if [ -f tests/e2e/run.mjs ]; then \

@@ -25,13 +25,16 @@
   }
 
   let started = false;
+  let core = null;
   async function start() {
     if (started) return;
     started = true;
     routeWatch.disconnect();
     const t0 = performance.now();
     const { customPresets = [], settings = {} } = await api.storage.local.get(['customPresets', 'settings']);
-    const { core, flavour } = await loadCore();
+    const loaded = await loadCore();
+    const flavour = loaded.flavour;
+    core = loaded.core;
     core.startContent({
       send: (message) => api.runtime.sendMessage(message).catch(() => {}),
       customPresets,
@@ -40,6 +43,17 @@
       loadMs: performance.now() - t0,
     });
   }
+
+  // "Fill form" from the toolbar popup: only the frame that shows the form answers.
+  api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    if (sender.id !== api.runtime.id || message?.type !== 'fill') return false;
+    if (!core || !core.formPresent()) return false;
+    core.fillNow(String(message.preset)).then(
+      (report) => sendResponse({ ok: true, report }),
+      (error) => sendResponse({ ok: false, error: String(error) }),
+    );
+    return true;
+  });
 
   // The control panel is a single-page app: the route can change without a page load.
   // Each mutation batch costs one string test until the API accounts area shows up.

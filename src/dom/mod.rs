@@ -21,6 +21,7 @@ use web_sys::{Document, Element, MutationObserver, MutationObserverInit, Mutatio
 use crate::account::{render_name, NameContext};
 use crate::credentials::{store_hash_from_api_path, Credentials, Problem};
 use crate::preset::{self, Preset};
+use crate::report::Report;
 use panel::Panel;
 
 #[wasm_bindgen]
@@ -130,7 +131,10 @@ fn mount_panel(app: &mut App, doc: &Document) {
     });
     let fill = panel.fill.clone();
     panel.on(&fill, "click", |_| {
-        wasm_bindgen_futures::spawn_local(run_fill())
+        wasm_bindgen_futures::spawn_local(async {
+            // The outcome is shown in the panel.
+            let _ = run_fill().await;
+        })
     });
     if let Some(collapse) = panel.collapse_button() {
         panel.on(&collapse, "click", |_| {
@@ -186,22 +190,26 @@ fn schedule_check() {
     }
 }
 
-async fn run_fill() {
-    let Some(doc) = document() else { return };
+/// Fills the form with the panel's integration and name; shows and returns the report.
+async fn run_fill() -> Result<Report, String> {
+    let doc = document().ok_or("no document")?;
     let start = with_app(|app| {
         if app.filling {
-            return None;
+            return Err("A fill is already running.".to_string());
         }
-        let preset = selected_preset(app)?;
-        let panel = app.panel.as_ref()?;
+        let preset = selected_preset(app).ok_or("Choose an integration first.")?;
+        let panel = app
+            .panel
+            .as_ref()
+            .ok_or("The Create API account form is not on this page.")?;
         let name = panel.name.value();
         panel.set_busy(true);
         panel.set_status("Filling the form…", None);
         app.filling = true;
-        Some((preset, name))
+        Ok((preset, name))
     })
-    .flatten();
-    let Some((preset, name)) = start else { return };
+    .ok_or("ScopeFill is not running in this frame.")??;
+    let (preset, name) = start;
     let result = fill::fill(&doc, &preset, &name).await;
     with_app(|app| {
         app.filling = false;
@@ -213,6 +221,31 @@ async fn run_fill() {
             }
         }
     });
+    result.map(|outcome| outcome.report)
+}
+
+/// Whether this frame shows the Create API account form (the loader asks before it
+/// answers a request from the toolbar popup, so only that frame replies).
+#[wasm_bindgen(js_name = formPresent)]
+pub fn form_present() -> bool {
+    document().is_some_and(|d| form::is_present(&d))
+}
+
+/// Fills the form with a preset, as if chosen in the panel and Fill form pressed (the
+/// toolbar popup's Fill form). Resolves to the report `{ok, headline, items}`.
+#[wasm_bindgen(js_name = fillNow)]
+pub async fn fill_now(preset_id: String) -> Result<JsValue, JsValue> {
+    check_form();
+    with_app(|app| {
+        if let Some(panel) = &app.panel {
+            panel.preset.set_value(&preset_id);
+        }
+        show_selected(app);
+    });
+    let report = run_fill().await.map_err(|e| JsValue::from_str(&e))?;
+    report
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
 #[derive(Serialize)]

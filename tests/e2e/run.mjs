@@ -1,10 +1,12 @@
-// Runs the end-to-end suites with node's test runner.
+// Runs every end-to-end suite (tests/e2e/*.test.mjs) with node's test runner, one file at a
+// time: each starts its own Chromium. Pass file paths to run only those.
+import fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
-const files = ['matrix.test.mjs', 'scenarios.test.mjs'].map((f) => path.join(dir, f));
+const files = fs.readdirSync(dir).filter((f) => f.endsWith('.test.mjs')).sort().map((f) => path.join(dir, f));
 const only = process.argv.slice(2);
 const result = spawnSync(process.execPath, ['--test', '--test-concurrency=1', ...(only.length ? only : files)], {
   stdio: 'inherit',
