@@ -36,7 +36,7 @@
     const flavour = loaded.flavour;
     core = loaded.core;
     core.startContent({
-      send: (message) => api.runtime.sendMessage(message).catch(() => {}),
+      send: (message) => api.runtime.sendMessage(message).catch(() => ({ ok: false })),
       customPresets,
       nameTemplate: typeof settings.nameTemplate === 'string' ? settings.nameTemplate : undefined,
       flavour,

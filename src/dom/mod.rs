@@ -28,9 +28,10 @@ use panel::Panel;
 extern "C" {
     /// What the JS loader provides: the browser APIs the core may not reach itself.
     pub type Host;
-    /// Hands a message to the extension's background (`runtime.sendMessage`).
+    /// Hands a message to the extension's background (`runtime.sendMessage`); resolves to
+    /// the background's answer.
     #[wasm_bindgen(method)]
-    fn send(this: &Host, message: JsValue);
+    fn send(this: &Host, message: JsValue) -> js_sys::Promise;
     /// The user's presets from `storage.local`: `[{file, json}]`.
     #[wasm_bindgen(method, getter, js_name = customPresets)]
     fn custom_presets(this: &Host) -> JsValue;
@@ -310,20 +311,33 @@ fn on_dialog(dialog: &Element) {
         let Ok(js) = message.serialize(&serde_wasm_bindgen::Serializer::json_compatible()) else {
             return;
         };
-        app.host.send(js);
+        let sent = wasm_bindgen_futures::JsFuture::from(app.host.send(js));
         app.captured.push(id);
-        if let Some(panel) = &app.panel {
-            let who = preset
-                .map(|p| p.name)
-                .unwrap_or_else(|| "this account".into());
-            let store = creds
-                .store_hash()
-                .map(|h| format!(" (store {h})"))
-                .unwrap_or_default();
-            panel.show_captured(&format!(
-                "Credentials captured for {who}{store}. Open ScopeFill from the toolbar to copy them."
-            ));
-        }
+        let who = preset
+            .map(|p| p.name)
+            .unwrap_or_else(|| "this account".into());
+        let store = creds
+            .store_hash()
+            .map(|h| format!(" (store {h})"))
+            .unwrap_or_default();
+        // Told to the user only once the background holds them.
+        wasm_bindgen_futures::spawn_local(async move {
+            let stored = sent
+                .await
+                .ok()
+                .and_then(|answer| js_sys::Reflect::get(&answer, &"ok".into()).ok())
+                .is_some_and(|ok| ok.is_truthy());
+            let text = if stored {
+                format!("Credentials captured for {who}{store}. Open ScopeFill from the toolbar to copy them.")
+            } else {
+                "ScopeFill could not keep these credentials: copy them from the dialog before you close it.".to_string()
+            };
+            with_app(|app| {
+                if let Some(panel) = &app.panel {
+                    panel.show_captured(&text);
+                }
+            });
+        });
     });
 }
 
