@@ -287,6 +287,23 @@ pub fn verify(plan: &FillPlan, after: &[ObservedRow]) -> Vec<Mismatch> {
         .collect()
 }
 
+/// The page as the catalogue describes it: every documented row, each at `current`.
+#[cfg(test)]
+pub(crate) fn documented_page(current: &str) -> Vec<ObservedRow> {
+    catalog::CATALOG
+        .iter()
+        .filter(|s| !s.conditional)
+        .map(|s| ObservedRow {
+            label: s.label.to_string(),
+            options: std::iter::once("None")
+                .chain(s.levels.iter().map(|(l, _)| l.as_str()))
+                .map(String::from)
+                .collect(),
+            current: Some(current.to_string()),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -296,20 +313,8 @@ mod tests {
         words.iter().map(|w| w.to_string()).collect()
     }
 
-    /// The page as the catalogue describes it: every documented row, all at None.
     fn page(current: &str) -> Vec<ObservedRow> {
-        catalog::CATALOG
-            .iter()
-            .filter(|s| !s.conditional)
-            .map(|s| ObservedRow {
-                label: s.label.to_string(),
-                options: std::iter::once("None")
-                    .chain(s.levels.iter().map(|(l, _)| l.as_str()))
-                    .map(String::from)
-                    .collect(),
-                current: Some(current.to_string()),
-            })
-            .collect()
+        documented_page(current)
     }
 
     fn report<'a>(plan: &'a FillPlan, label: &str) -> &'a RowReport {

@@ -140,24 +140,15 @@ pub fn describe(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog;
     use crate::level::Level;
-    use crate::plan::{plan, ObservedRow};
+    use crate::plan::{documented_page, plan, ObservedRow};
     use crate::preset::{find, shipped};
 
+    /// The documented page without its Orders row.
     fn page() -> Vec<ObservedRow> {
-        catalog::CATALOG
-            .iter()
-            .filter(|s| !s.conditional && s.id != "orders")
-            .map(|s| ObservedRow {
-                label: s.label.into(),
-                options: std::iter::once("None")
-                    .chain(s.levels.iter().map(|(l, _)| l.as_str()))
-                    .map(String::from)
-                    .collect(),
-                current: Some("None".into()),
-            })
-            .collect()
+        let mut rows = documented_page("None");
+        rows.retain(|r| r.label != "Orders");
+        rows
     }
 
     #[test]

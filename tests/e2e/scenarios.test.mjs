@@ -62,6 +62,11 @@ test('a dialog removed 1 ms after it appears is still captured', async () => {
   const r = await fillSaveCapture({ widget: 'combobox', dismiss: 'instant' }, 'celigo');
   assert.equal(await r.frame.locator('[role=dialog]').count(), 0, 'dialog gone');
   sameCredentials(r.capture, r.generated);
+  // The panel confirms once the background holds the capture, and shows no value.
+  const confirmation = panel(r.frame).locator('[data-ref=captured]');
+  await confirmation.filter({ hasText: 'Credentials captured for Celigo integrator.io (store abc123xyz0)' }).waitFor();
+  const panelText = await panel(r.frame).locator('section').textContent();
+  for (const k of ['client_id', 'client_secret', 'access_token']) assert.ok(!panelText.includes(r.generated[k]), k);
   await r.page.close();
 });
 
