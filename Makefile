@@ -1,7 +1,8 @@
 # ScopeFill for BigCommerce: build, test and demo entry points.
 #   make deps    install what the others need (idempotent; a no-op when all is there)
 #   make build   WASM core (web + wasm2js flavours) → dist/chrome, dist/firefox, zips
-#   make test    fmt, clippy, cargo test, seed tables, build, web-ext lint, browser tests
+#   make test    fmt, clippy, cargo test, seed tables, build, web-ext lint (both packages),
+#                browser tests (Chromium E2E, then the Firefox smoke test)
 #   make demo    build, then the scripted demo
 #   make bench   build, then the benchmark; sizes are printed either way
 #   make clean   remove build output (node_modules stays)
@@ -25,6 +26,9 @@ test: deps
 	@cargo fmt --check
 	@echo "== cargo clippy --all-targets -- -D warnings"
 	@cargo clippy --all-targets --quiet -- -D warnings
+	@echo "== cargo clippy (wasm32: extension pages build, content-script-only build)"
+	@cargo clippy --target wasm32-unknown-unknown --lib --quiet -- -D warnings
+	@cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --quiet -- -D warnings
 	@echo "== cargo test"
 	@cargo test
 	@echo "== cargo test --test seed_tables: every preset row against the integrators' guides"
@@ -35,12 +39,16 @@ test: deps
 	@node www/check-replica.mjs
 	@echo "== web-ext lint dist/firefox"
 	@node scripts/lint-firefox.mjs dist/firefox
+	@echo "== web-ext lint dist/chrome (Firefox-only messages ignored, listed in scripts/lint-chrome.mjs)"
+	@node scripts/lint-chrome.mjs dist/chrome
 	@if [ -f tests/e2e/run.mjs ]; then \
 	  echo "== browser tests: node tests/e2e/run.mjs"; \
 	  node tests/e2e/run.mjs; \
 	else \
 	  echo "== browser tests: tests/e2e/run.mjs not there yet, skipped"; \
 	fi
+	@echo "== Firefox smoke test: node tests/firefox/smoke.mjs"
+	@node tests/firefox/smoke.mjs
 
 demo: build
 	@if [ -f tests/e2e/demo.mjs ]; then node tests/e2e/demo.mjs; \

@@ -2,17 +2,38 @@
 //
 // Runs as a Chrome MV3 service worker and as a Firefox MV3 background script (both as ES
 // modules). Captures live in storage.session, which the browser keeps in memory and clears
-// when it closes; they never go to storage.local, and no value is ever logged.
+// when it closes; they never go to storage.local or the network, and no value is ever
+// logged (this file has no console call at all).
 //
 // Messages:
-//   {type: "capture", capture}  from a content script on *.mybigcommerce.com → {ok: true, id}
+//   {type: "capture", capture}  from a content script on https://*.mybigcommerce.com → {ok: true, id}
+//   {type: "import", capture}   from an extension page (a credentials .txt the popup read) → {ok: true, id}
 //   {type: "captures"}          from an extension page → [capture with id, …] (newest first)
 //   {type: "forget", id}        from an extension page → {ok: true}
 //   {type: "forget-all"}        from an extension page → {ok: true}
+//   {type: "copied", hash}      from an extension page: the SHA-256 (hex) of a value just
+//                               copied; the clipboard is cleared settings.clipboardSeconds
+//                               later if it still holds that value → {ok: true}
 // A refused or failed request gets {ok: false, error}.
+//
+// Expiry: each capture gets expiresAt = now + settings.expirySeconds; expired captures are
+// removed on every read, by a timer while this worker lives, and by an alarm (the timer
+// dies with the worker; Chrome fires alarms no sooner than 30 s for packed extensions, so
+// the timer is the live path and the alarm the restart-proof backup). The clipboard check
+// works the same way, from {hash, deadline} kept in storage.session — never the value.
+
+import { clearIfHolds } from './offscreen.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const KEY = 'captures';
+const CLIPBOARD_KEY = 'clipboard';
+const EXPIRY_ALARM = 'scopefill-expiry';
+const CLIPBOARD_ALARM = 'scopefill-clipboard';
+const DEFAULT_EXPIRY_SECONDS = 900;
+const DEFAULT_CLIPBOARD_SECONDS = 60;
+const ALARM_MIN_MS = 30_000;
+const MAX_TIMER_MS = 2 ** 31 - 1;
+const CREDENTIAL_FIELDS = ['name', 'api_path', 'b2b_api_path', 'client_id', 'client_secret', 'access_token'];
 
 // storage.session has no transactions: run every read-modify-write one after the other so
 // two captures arriving together cannot overwrite each other.
@@ -22,13 +43,66 @@ function serially(task) {
   queue = run.catch(() => {});
   return run;
 }
+/** `serially`, for work nobody awaits (timers, alarms, start-up). */
+const later = (task) => serially(task).catch(() => {});
 
+// --- settings (written by the options page into storage.local) -----------------------------
+
+function seconds(value, fallback) {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+async function settings() {
+  let stored;
+  try {
+    ({ settings: stored } = await api.storage.local.get('settings'));
+  } catch {
+    stored = undefined;
+  }
+  const s = stored && typeof stored === 'object' ? stored : {};
+  return {
+    expirySeconds: seconds(s.expirySeconds, DEFAULT_EXPIRY_SECONDS),
+    clipboardSeconds: seconds(s.clipboardSeconds, DEFAULT_CLIPBOARD_SECONDS),
+  };
+}
+
+const timerDelay = (at) => Math.min(Math.max(at - Date.now(), 0) + 25, MAX_TIMER_MS);
+const alarmTime = (at) => Math.max(at, Date.now() + ALARM_MIN_MS);
+
+// --- captures -----------------------------------------------------------------------------------
+
+let expiryTimer;
+let expiryScheduledFor = null;
+
+/** Timer + alarm for the earliest expiry (nothing when no capture expires). */
+function scheduleExpiry(captures) {
+  const times = captures.map((c) => c.expiresAt).filter(Number.isFinite);
+  const next = times.length ? Math.min(...times) : null;
+  if (next === expiryScheduledFor) return;
+  expiryScheduledFor = next;
+  clearTimeout(expiryTimer);
+  if (next === null) {
+    api.alarms.clear(EXPIRY_ALARM);
+    return;
+  }
+  expiryTimer = setTimeout(() => later(load), timerDelay(next));
+  api.alarms.create(EXPIRY_ALARM, { when: alarmTime(next) });
+}
+
+/** The live captures, oldest first; expired ones are removed from storage on the way. */
 async function load() {
-  const { [KEY]: captures } = await api.storage.session.get(KEY);
-  return Array.isArray(captures) ? captures : [];
+  const { [KEY]: stored } = await api.storage.session.get(KEY);
+  const all = Array.isArray(stored) ? stored : [];
+  const now = Date.now();
+  const live = all.filter((c) => !(Number.isFinite(c?.expiresAt) && c.expiresAt <= now));
+  if (live.length !== all.length) await save(live);
+  scheduleExpiry(live);
+  return live;
 }
 
 function save(captures) {
+  if (captures.length === 0) return api.storage.session.remove(KEY);
   return api.storage.session.set({ [KEY]: captures });
 }
 
@@ -50,61 +124,164 @@ const text = (v) => (typeof v === 'string' ? v : '');
 
 // Keeps only the fields the extension knows, as plain strings, so nothing else a page could
 // slip into a message ends up in storage.
-function clean(capture) {
+function clean(capture, source, expirySeconds) {
   const credentials = {};
   if (capture.credentials && typeof capture.credentials === 'object') {
-    for (const [name, value] of Object.entries(capture.credentials)) {
-      if (typeof value === 'string') credentials[name] = value;
+    for (const name of CREDENTIAL_FIELDS) {
+      const value = capture.credentials[name];
+      if (typeof value === 'string' && value !== '') credentials[name] = value;
     }
   }
   const problems = Array.isArray(capture.problems)
-    ? capture.problems.filter((p) => typeof p === 'string' || (p && typeof p === 'object'))
+    ? capture.problems
+        .filter((p) => p && typeof p === 'object')
+        .map((p) => ({ field: text(p.field), kind: text(p.kind), message: text(p.message) }))
     : [];
-  const at = capture.capturedAt;
-  const valid = (typeof at === 'string' || typeof at === 'number') && !Number.isNaN(new Date(at).getTime());
+  const now = Date.now();
+  const at = new Date(capture.capturedAt ?? NaN).getTime();
   return {
     preset: text(capture.preset),
     presetName: text(capture.presetName),
     storeHash: text(capture.storeHash),
-    capturedAt: valid ? at : new Date().toISOString(),
+    // Milliseconds; a time in the future (a wrong clock in the page) is replaced by now.
+    capturedAt: Number.isFinite(at) && at <= now ? at : now,
+    expiresAt: now + expirySeconds * 1000,
+    source,
     credentials,
     problems,
   };
 }
 
-async function handle(message, sender) {
-  switch (message?.type) {
-    case 'capture': {
-      if (!fromBigCommerceTab(sender)) return { ok: false, error: 'sender' };
-      if (!message.capture || typeof message.capture !== 'object') {
-        return { ok: false, error: 'capture' };
-      }
-      const entry = { id: crypto.randomUUID(), ...clean(message.capture) };
-      await serially(async () => save([...(await load()), entry]));
-      return { ok: true, id: entry.id };
+async function add(capture, source) {
+  if (!capture || typeof capture !== 'object') return { ok: false, error: 'capture' };
+  const { expirySeconds } = await settings();
+  const entry = { id: crypto.randomUUID(), ...clean(capture, source, expirySeconds) };
+  if (!entry.credentials.client_id && !entry.credentials.access_token && !entry.credentials.client_secret) {
+    return { ok: false, error: 'empty' };
+  }
+  await serially(async () => save([...(await load()), entry]));
+  return { ok: true, id: entry.id };
+}
+
+// --- clipboard ------------------------------------------------------------------------------------
+
+let clipboardTimer;
+
+function scheduleClipboard(deadline) {
+  clearTimeout(clipboardTimer);
+  clipboardTimer = setTimeout(() => later(clipboardDue), timerDelay(deadline));
+  api.alarms.create(CLIPBOARD_ALARM, { when: alarmTime(deadline) });
+}
+
+async function noteCopied(hash) {
+  const { clipboardSeconds } = await settings();
+  const deadline = Date.now() + clipboardSeconds * 1000;
+  await api.storage.session.set({ [CLIPBOARD_KEY]: { hash, deadline } });
+  scheduleClipboard(deadline);
+}
+
+const OFFSCREEN = 'offscreen.html';
+
+async function ensureOffscreen() {
+  const url = api.runtime.getURL(OFFSCREEN);
+  const open = await api.runtime.getContexts?.({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] });
+  if (open?.length) return;
+  try {
+    await api.offscreen.createDocument({
+      url: OFFSCREEN,
+      reasons: ['CLIPBOARD'],
+      justification: 'Clear a credential ScopeFill copied from the clipboard once its delay is over, if the clipboard still holds it.',
+    });
+  } catch (error) {
+    // Created meanwhile by a concurrent check: use it.
+    if (!/single offscreen document/i.test(String(error?.message))) throw error;
+  }
+}
+
+/** Clears the clipboard if it still holds the copied value with this hash. */
+async function clearClipboardIfHolds(hash) {
+  if (api.offscreen?.createDocument) {
+    await ensureOffscreen();
+    try {
+      const answer = await api.runtime.sendMessage({ target: 'offscreen', type: 'clear-clipboard-if', hash });
+      return answer?.cleared === true;
+    } finally {
+      await api.offscreen.closeDocument().catch(() => {});
     }
+  }
+  // Firefox: no offscreen API, but the background page has a document of its own.
+  return clearIfHolds(hash, document);
+}
+
+/** Runs when a clipboard deadline may have passed (timer, alarm, or worker start). */
+async function clipboardDue() {
+  const { [CLIPBOARD_KEY]: pending } = await api.storage.session.get(CLIPBOARD_KEY);
+  if (!pending || typeof pending.hash !== 'string' || !Number.isFinite(pending.deadline)) {
+    clearTimeout(clipboardTimer);
+    await api.alarms.clear(CLIPBOARD_ALARM);
+    return;
+  }
+  if (Date.now() < pending.deadline) {
+    // A later copy moved the deadline: wait for that one.
+    scheduleClipboard(pending.deadline);
+    return;
+  }
+  await api.storage.session.remove(CLIPBOARD_KEY);
+  await api.alarms.clear(CLIPBOARD_ALARM);
+  await clearClipboardIfHolds(pending.hash).catch(() => false);
+}
+
+// --- messages ---------------------------------------------------------------------------------------
+
+async function handle(message, sender) {
+  switch (message.type) {
+    case 'capture':
+      if (!fromBigCommerceTab(sender)) return { ok: false, error: 'sender' };
+      return add(message.capture, 'capture');
+    case 'import':
+      if (!fromExtensionPage(sender)) return { ok: false, error: 'sender' };
+      return add(message.capture, 'import');
     case 'captures':
       if (!fromExtensionPage(sender)) return { ok: false, error: 'sender' };
-      return (await serially(load)).reverse();
+      return [...(await serially(load))].reverse();
     case 'forget':
       if (!fromExtensionPage(sender)) return { ok: false, error: 'sender' };
       await serially(async () => save((await load()).filter((c) => c.id !== message.id)));
       return { ok: true };
     case 'forget-all':
       if (!fromExtensionPage(sender)) return { ok: false, error: 'sender' };
-      await serially(() => api.storage.session.remove(KEY));
+      await serially(() => save([]));
+      scheduleExpiry([]);
+      return { ok: true };
+    case 'copied':
+      if (!fromExtensionPage(sender)) return { ok: false, error: 'sender' };
+      if (typeof message.hash !== 'string' || !/^[0-9a-f]{64}$/.test(message.hash)) {
+        return { ok: false, error: 'hash' };
+      }
+      await serially(() => noteCopied(message.hash));
       return { ok: true };
     default:
       return undefined;
   }
 }
 
+const TYPES = new Set(['capture', 'import', 'captures', 'forget', 'forget-all', 'copied']);
+
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (sender.id !== api.runtime.id) return false;
-  if (!['capture', 'captures', 'forget', 'forget-all'].includes(message?.type)) return false;
+  if (!TYPES.has(message?.type)) return false;
   handle(message, sender).then(sendResponse, (error) =>
     // The error's name only: a message could quote a stored value.
     sendResponse({ ok: false, error: error?.name ?? 'error' }),
   );
   return true; // answers asynchronously (Chrome and Firefox both honour this)
 });
+
+api.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === EXPIRY_ALARM) later(load);
+  else if (alarm.name === CLIPBOARD_ALARM) later(clipboardDue);
+});
+
+// A (re)started worker: drop what expired while it was stopped, re-arm the timers.
+later(load);
+later(clipboardDue);

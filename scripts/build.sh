@@ -55,11 +55,15 @@ else
 fi
 
 # --- wasm2js flavour --------------------------------------------------------------------------
-# No externref table (wasm2js cannot express it) and a stripped module (profile.wasm2js), else
-# wasm-bindgen cannot find __wbindgen_externref_table_dealloc. Own target dir: other RUSTFLAGS.
+# Only the content script loads this flavour, so it is built without the extension pages'
+# code (`--no-default-features`: no popup). No externref table (wasm2js cannot express it) and
+# a stripped module (profile.wasm2js), else wasm-bindgen cannot find
+# __wbindgen_externref_table_dealloc; no saturating float→int instructions, which wasm2js
+# translates into an invalid module. Own target dir: other RUSTFLAGS.
 step "cargo (wasm2js flavour)"
-RUSTFLAGS="-Ctarget-feature=-reference-types" \
-  cargo build --profile wasm2js --target wasm32-unknown-unknown --lib --target-dir target/wasm2js
+RUSTFLAGS="-Ctarget-feature=-reference-types,-nontrapping-fptoint" \
+  cargo build --profile wasm2js --target wasm32-unknown-unknown --lib --target-dir target/wasm2js \
+  --no-default-features
 
 wasm=target/wasm2js/wasm32-unknown-unknown/wasm2js/$crate.wasm
 sum=$(cat "$wasm" "$0" | sha256sum | cut -d' ' -f1)  # the module and these steps

@@ -41,19 +41,52 @@ else
   cargo install wasm-bindgen-cli --version "$want" --force --quiet
 fi
 
+# Debian packages: `apt-get update` at most once per run, only when something is missing.
+apt_updated=
+apt_install() {
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then sudo=(sudo); fi
+  if [ -z "$apt_updated" ]; then
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    apt_updated=1
+  fi
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    "$@" >/dev/null
+}
+
 # 3. Chromium + chromedriver for the headless tests
 if [ -x /usr/bin/chromium ]; then
   echo "deps: chromium ok"
 else
   echo "deps: installing chromium chromium-driver (~30 s)"
-  sudo=()
-  if [ "$(id -u)" -ne 0 ]; then sudo=(sudo); fi
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-    chromium chromium-driver >/dev/null
+  apt_install chromium chromium-driver
 fi
 
-# 4. npm tooling (binaryen, playwright-core, web-ext), as locked in package-lock.json
+# 4. Firefox ESR, geckodriver and openssl for the Firefox smoke test (tests/firefox/smoke.mjs:
+#    the replica is served over HTTPS with a certificate made at test time).
+if [ -x /usr/bin/firefox-esr ]; then
+  echo "deps: firefox-esr ok"
+else
+  echo "deps: installing firefox-esr (~40 s)"
+  apt_install firefox-esr
+fi
+if command -v openssl >/dev/null; then
+  echo "deps: openssl ok"
+else
+  echo "deps: installing openssl"
+  apt_install openssl
+fi
+# geckodriver (WebDriver for Firefox), pinned. Unlike wasm-bindgen-cli, it builds --locked here.
+geckodriver_want=0.36.0
+have=$(geckodriver --version 2>/dev/null | awk 'NR == 1 {print $2}' || true)
+if [ "$have" = "$geckodriver_want" ]; then
+  echo "deps: geckodriver $geckodriver_want ok"
+else
+  echo "deps: installing geckodriver $geckodriver_want (had ${have:-none}; takes ~3-9 min)"
+  cargo install geckodriver --version "$geckodriver_want" --locked --force --quiet
+fi
+
+# 5. npm tooling (binaryen, playwright-core, web-ext), as locked in package-lock.json
 if [ -d node_modules ] && [ ! package-lock.json -nt node_modules ]; then
   echo "deps: node_modules ok"
 else

@@ -29,6 +29,8 @@ if (browser === 'chrome') {
   delete manifest.browser_specific_settings;
 } else {
   manifest.background = { scripts: ['background.js'], type: 'module' };
+  // Firefox has no offscreen documents (its background page has a DOM of its own).
+  manifest.permissions = manifest.permissions?.filter((p) => p !== 'offscreen');
   const gecko = manifest.browser_specific_settings?.gecko;
   if (!gecko?.id) {
     console.error('manifest: browser_specific_settings.gecko.id missing from extension/manifest.json');

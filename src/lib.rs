@@ -9,13 +9,22 @@ pub mod catalog;
 pub mod credentials;
 pub mod level;
 pub mod plan;
+pub mod popup_model;
 pub mod preset;
+pub mod preset_editor;
 pub mod report;
 pub mod secret;
+pub mod settings;
 pub mod target;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]
 pub mod dom;
 #[cfg(target_arch = "wasm32")]
+mod js;
+// The extension pages' code (popup, options bindings) stays out of the content-script-only
+// build (`--no-default-features`), which is the one converted to JS by wasm2js.
+#[cfg(all(target_arch = "wasm32", feature = "pages"))]
+pub mod popup;
+#[cfg(all(target_arch = "wasm32", feature = "pages"))]
 pub mod wasm_api;

@@ -59,8 +59,20 @@ pub enum OtherScopes {
 
 /// The `scopes` object, in file order, keeping duplicate keys so they can be reported
 /// (a plain map would silently keep the last one).
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ScopeMap(pub Vec<(String, String)>);
+
+/// Written back as the object it was read from (label → level), in the same order.
+impl Serialize for ScopeMap {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (label, level) in &self.0 {
+            map.serialize_entry(label, level)?;
+        }
+        map.end()
+    }
+}
 
 impl<'de> Deserialize<'de> for ScopeMap {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

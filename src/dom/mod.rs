@@ -244,9 +244,7 @@ pub async fn fill_now(preset_id: String) -> Result<JsValue, JsValue> {
         show_selected(app);
     });
     let report = run_fill().await.map_err(|e| JsValue::from_str(&e))?;
-    report
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsValue::from_str(&e.to_string()))
+    crate::js::to_js(&report)
 }
 
 #[derive(Serialize)]
@@ -308,7 +306,7 @@ fn on_dialog(dialog: &Element) {
                 credentials: &creds,
             },
         };
-        let Ok(js) = message.serialize(&serde_wasm_bindgen::Serializer::json_compatible()) else {
+        let Ok(js) = crate::js::to_js(&message) else {
             return;
         };
         let sent = wasm_bindgen_futures::JsFuture::from(app.host.send(js));
@@ -362,8 +360,7 @@ fn on_mutations(records: js_sys::Array) {
 #[wasm_bindgen(js_name = startContent)]
 pub fn start_content(host: Host) -> Result<(), JsValue> {
     let doc = document().ok_or("no document")?;
-    let (presets, _errors) =
-        preset::with_custom(&crate::wasm_api::custom_from_js(host.custom_presets()));
+    let (presets, _errors) = preset::with_custom(&crate::js::custom_from_js(host.custom_presets()));
     let callback = Closure::<dyn FnMut(js_sys::Array)>::new(on_mutations);
     let observer = MutationObserver::new(callback.as_ref().unchecked_ref())?;
     let init = MutationObserverInit::new();

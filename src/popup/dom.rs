@@ -1,0 +1,72 @@
+//! Small DOM helpers for the popup's static page (`extension/popup.html`).
+
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement};
+
+pub fn document() -> Option<Document> {
+    web_sys::window()?.document()
+}
+
+/// The element with `id`, as `T`.
+pub fn by_id<T: JsCast>(doc: &Document, id: &str) -> Option<T> {
+    doc.get_element_by_id(id)?.dyn_into::<T>().ok()
+}
+
+/// A new `<tag class=…>text</tag>`.
+pub fn el(doc: &Document, tag: &str, class: &str, text: Option<&str>) -> Option<Element> {
+    let e = doc.create_element(tag).ok()?;
+    if !class.is_empty() {
+        e.set_class_name(class);
+    }
+    if let Some(text) = text {
+        e.set_text_content(Some(text));
+    }
+    Some(e)
+}
+
+pub fn set_attr(e: &Element, name: &str, value: &str) {
+    let _ = e.set_attribute(name, value);
+}
+
+pub fn set_hidden(doc: &Document, id: &str, hidden: bool) {
+    if let Some(e) = by_id::<HtmlElement>(doc, id) {
+        e.set_hidden(hidden);
+    }
+}
+
+/// Replaces `parent`'s children with `children`.
+pub fn replace_children(parent: &Element, children: &[Element]) {
+    parent.set_text_content(None);
+    for c in children {
+        let _ = parent.append_child(c);
+    }
+}
+
+/// The `data-key` of the focused element, so a redraw can put the focus back.
+pub fn focused_key(doc: &Document) -> Option<String> {
+    doc.active_element()?.get_attribute("data-key")
+}
+
+pub fn focus_key(doc: &Document, key: &str) -> bool {
+    let selector = format!("[data-key=\"{}\"]", key.replace(['"', '\\'], ""));
+    match doc
+        .query_selector(&selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    {
+        Some(e) => e.focus().is_ok(),
+        None => false,
+    }
+}
+
+pub fn focus_id(doc: &Document, id: &str) {
+    if let Some(e) = by_id::<HtmlElement>(doc, id) {
+        let _ = e.focus();
+    }
+}
+
+/// Appends `child` to `parent`.
+pub fn append(parent: &Element, child: &Element) -> Option<()> {
+    parent.append_child(child).ok().map(|_| ())
+}

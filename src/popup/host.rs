@@ -1,0 +1,67 @@
+//! What the JS loader (`extension/popup.js`) hands the popup: the extension APIs that
+//! web-sys does not cover. Every call is `catch`: a throwing browser API becomes an `Err`,
+//! never an exception unwinding through Rust.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    #[derive(Clone)]
+    pub type Host;
+
+    /// `runtime.sendMessage(message)` to the background.
+    #[wasm_bindgen(method, catch)]
+    pub fn send(this: &Host, message: &JsValue) -> Result<js_sys::Promise, JsValue>;
+
+    /// `storage.local.get(keys)`.
+    #[wasm_bindgen(method, catch, js_name = storageGet)]
+    pub fn storage_get(this: &Host, keys: &JsValue) -> Result<js_sys::Promise, JsValue>;
+
+    /// Calls `callback()` whenever `storage.session` changes (the changed values are not
+    /// passed on: the popup asks the background for the list again).
+    #[wasm_bindgen(method, catch, js_name = onSessionChanged)]
+    pub fn on_session_changed(this: &Host, callback: &js_sys::Function) -> Result<(), JsValue>;
+
+    /// `tabs.query(query)`.
+    #[wasm_bindgen(method, catch, js_name = queryTabs)]
+    pub fn query_tabs(this: &Host, query: &JsValue) -> Result<js_sys::Promise, JsValue>;
+
+    /// `tabs.sendMessage(tabId, message)`.
+    #[wasm_bindgen(method, catch, js_name = sendToTab)]
+    pub fn send_to_tab(
+        this: &Host,
+        tab_id: i32,
+        message: &JsValue,
+    ) -> Result<js_sys::Promise, JsValue>;
+
+    /// `navigator.clipboard.writeText(text)`.
+    #[wasm_bindgen(method, catch, js_name = writeClipboard)]
+    pub fn write_clipboard(this: &Host, text: &str) -> Result<js_sys::Promise, JsValue>;
+
+    /// `i18n.getMessage(key, substitutions)`: "" for an unknown key.
+    #[wasm_bindgen(method, catch)]
+    pub fn message(
+        this: &Host,
+        key: &str,
+        substitutions: &js_sys::Array,
+    ) -> Result<String, JsValue>;
+
+    /// `i18n.getUILanguage()`.
+    #[wasm_bindgen(method, catch, js_name = uiLanguage)]
+    pub fn ui_language(this: &Host) -> Result<String, JsValue>;
+
+    /// `runtime.openOptionsPage()`.
+    #[wasm_bindgen(method, catch, js_name = openOptions)]
+    pub fn open_options(this: &Host) -> Result<(), JsValue>;
+}
+
+impl Host {
+    /// The localised message `key` with `$1`… substituted; the key itself if unknown.
+    pub fn t(&self, key: &str, substitutions: &[&str]) -> String {
+        let subs: js_sys::Array = substitutions.iter().map(|s| JsValue::from_str(s)).collect();
+        self.message(key, &subs)
+            .ok()
+            .filter(|m| !m.is_empty())
+            .unwrap_or_else(|| key.to_string())
+    }
+}

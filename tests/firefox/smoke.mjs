@@ -1,0 +1,432 @@
+#!/usr/bin/env node
+// Firefox smoke test: headless Firefox ESR with dist/firefox installed as a temporary add-on,
+// driven through geckodriver over the WebDriver HTTP protocol (plain fetch). The replica is
+// served over HTTPS at the real control-panel address under the strict page CSP; the test
+// fills it with the Wherehouse preset, saves, and waits until the panel confirms that the
+// background stored the captured credentials.
+//
+//   node tests/firefox/smoke.mjs        exit 0 ok, 1 failure; prints each thing it verified
+//
+// How the page reaches the real address without a network:
+// - Firefox has no request interception here, and the content script matches only
+//   https://*.mybigcommerce.com/manage/*, so a node `https` server with a self-signed
+//   certificate (made now with openssl) serves the replica, and the pref
+//   network.dns.localDomains makes store-abc123xyz0.mybigcommerce.com resolve to localhost;
+//   the capability acceptInsecureCerts lets Firefox take the certificate.
+// - The server listens on 127.0.0.1:443 (the real URL, no port). If 443 is taken (another
+//   run of this test) or not allowed (not root), it takes a free port instead: match
+//   patterns and the background's sender check ignore the port, so the test is the same.
+//   SCOPEFILL_FF_PORT=0 forces that path.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import https from 'node:https';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { resolveReplica, STRICT_CSP } from '../../www/serve.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const EXTENSION = path.resolve(ROOT, process.env.SCOPEFILL_FF_EXTENSION ?? 'dist/firefox');
+const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
+const STORE = 'abc123xyz0';
+const HOST = `store-${STORE}.mybigcommerce.com`;
+const PRESET = JSON.parse(fs.readFileSync(path.join(ROOT, 'src/presets/wherehouse.json'), 'utf8'));
+const DEADLINE_MS = 90_000; // the whole run; ~20 s is usual
+
+const t0 = Date.now();
+const secs = () => ((Date.now() - t0) / 1000).toFixed(1).padStart(5);
+const ok = (what) => console.log(`firefox: ok   ${secs()} s  ${what}`);
+const info = (what) => console.log(`firefox:      ${secs()} s  ${what}`);
+class Failure extends Error {}
+const fail = (what) => { throw new Failure(what); };
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// --- tools --------------------------------------------------------------------------------
+function which(name, extra = []) {
+  for (const dir of [...(process.env.PATH ?? '').split(':'), ...extra]) {
+    const file = path.join(dir, name);
+    try {
+      fs.accessSync(file, fs.constants.X_OK);
+      return file;
+    } catch {}
+  }
+  return null;
+}
+const GECKODRIVER = process.env.GECKODRIVER ?? which('geckodriver', [path.join(os.homedir(), '.cargo/bin')]);
+const OPENSSL = which('openssl');
+
+// --- Firefox prefs: the address, and quiet offline (no update, telemetry, portal, RS...) ----
+const PREFS = {
+  'network.dns.localDomains': HOST,
+  'network.dns.disableIPv6': true, // localDomains → 127.0.0.1, where the server listens
+  'network.trr.mode': 5, // no DNS over HTTPS
+  'network.proxy.type': 0,
+  'network.captive-portal-service.enabled': false,
+  'network.connectivity-service.enabled': false,
+  'network.prefetch-next': false,
+  'network.dns.disablePrefetch': true,
+  'network.http.speculative-parallel-limit': 0,
+  'app.update.disabledForTesting': true,
+  'app.update.auto': false,
+  'app.normandy.enabled': false,
+  'app.shield.optoutstudies.enabled': false,
+  'browser.aboutwelcome.enabled': false,
+  'browser.newtabpage.enabled': false,
+  'browser.startup.page': 0,
+  'browser.startup.homepage_override.mstone': 'ignore',
+  'browser.search.update': false,
+  'browser.region.network.url': '',
+  'browser.region.update.enabled': false,
+  'browser.safebrowsing.malware.enabled': false,
+  'browser.safebrowsing.phishing.enabled': false,
+  'browser.safebrowsing.downloads.enabled': false,
+  'browser.safebrowsing.blockedURIs.enabled': false,
+  'browser.safebrowsing.provider.mozilla.updateURL': '',
+  'browser.safebrowsing.provider.google4.updateURL': '',
+  'browser.ping-centre.telemetry': false,
+  'browser.newtabpage.activity-stream.feeds.telemetry': false,
+  'browser.newtabpage.activity-stream.telemetry': false,
+  'datareporting.healthreport.uploadEnabled': false,
+  'datareporting.policy.dataSubmissionEnabled': false,
+  'datareporting.policy.firstRunURL': '',
+  'toolkit.telemetry.enabled': false,
+  'toolkit.telemetry.unified': false,
+  'toolkit.telemetry.archive.enabled': false,
+  'toolkit.telemetry.server': 'data:,',
+  'services.settings.server': 'data:,#remote-settings-dummy/v1',
+  'security.remote_settings.crlite_filters.enabled': false,
+  'security.remote_settings.intermediates.enabled': false,
+  'security.OCSP.enabled': 0,
+  'extensions.update.enabled': false,
+  'extensions.getAddons.cache.enabled': false,
+  'extensions.blocklist.enabled': false,
+  'extensions.systemAddon.update.enabled': false,
+  'extensions.webextensions.restrictedDomains': '',
+  'geo.provider.network.url': '',
+  'media.gmp-manager.updateEnabled': false,
+  'media.gmp-provider.enabled': false,
+  'nimbus.rollouts.enabled': false,
+  'browser.backup.scheduled.enabled': false,
+  'browser.backup.archive.enabled': false,
+  'identity.fxaccounts.enabled': false,
+  'browser.chrome.site_icons': false, // no /favicon.ico request (the replica has none)
+  // Console messages of pages and add-ons on Firefox's stdout (through geckodriver's), so the
+  // test can tell whether the extension logged an error.
+  'devtools.console.stdout.content': true,
+  'devtools.console.stdout.chrome': true,
+};
+
+// --- the replica over HTTPS -------------------------------------------------------------------
+function makeCertificate(dir) {
+  const key = path.join(dir, 'key.pem');
+  const cert = path.join(dir, 'cert.pem');
+  const run = spawnSync(OPENSSL, [
+    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
+    '-keyout', key, '-out', cert, '-days', '2', '-subj', `/CN=${HOST}`,
+    '-addext', `subjectAltName=DNS:${HOST}`,
+  ], { encoding: 'utf8' });
+  if (run.status !== 0) fail(`openssl could not make a certificate: ${run.stderr}`);
+  return { key: fs.readFileSync(key), cert: fs.readFileSync(cert) };
+}
+
+function serveReplica(tls, port) {
+  const served = [];
+  const refused = [];
+  const server = https.createServer(tls, (req, res) => {
+    const headers = { 'Cache-Control': 'no-store', 'Content-Security-Policy': STRICT_CSP };
+    const hit = req.headers.host?.split(':')[0] === HOST ? resolveReplica(req.url ?? '/') : null;
+    if (!hit || req.method !== 'GET') {
+      refused.push(`${req.method} ${req.url}`);
+      res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' });
+      res.end('not found\n');
+      return;
+    }
+    served.push(req.url);
+    const body = fs.readFileSync(hit.file);
+    res.writeHead(200, { ...headers, 'Content-Type': hit.contentType, 'Content-Length': body.length });
+    res.end(body);
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve({
+        port: server.address().port,
+        served,
+        refused,
+        close: () => new Promise((done) => {
+          server.close(() => done());
+          server.closeAllConnections();
+        }),
+      });
+    });
+  });
+}
+
+async function startReplica(tls) {
+  const wanted = process.env.SCOPEFILL_FF_PORT ?? '443';
+  try {
+    return await serveReplica(tls, Number(wanted));
+  } catch (e) {
+    if (!['EADDRINUSE', 'EACCES'].includes(e.code)) throw e;
+    info(`port ${wanted} unavailable (${e.code}): using a free port (match patterns ignore ports)`);
+    return serveReplica(tls, 0);
+  }
+}
+
+// --- geckodriver and WebDriver ----------------------------------------------------------------
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function startGeckodriver(tmp) {
+  const port = await freePort();
+  const out = [];
+  // Own process group, so Firefox (its child) can be ended with it if a session is left over.
+  // TMPDIR: geckodriver's temporary profile goes into our temp dir, removed at the end.
+  const child = spawn(GECKODRIVER, ['--port', String(port), '--host', '127.0.0.1', '--log', 'warn'], {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, TMPDIR: tmp, MOZ_HEADLESS: '1' },
+  });
+  for (const stream of [child.stdout, child.stderr]) stream.on('data', (d) => out.push(String(d)));
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    if (child.exitCode !== null) fail(`geckodriver exited (${child.exitCode}): ${out.join('')}`);
+    try {
+      const r = await fetch(`${base}/status`);
+      if (r.ok) return { base, child, output: () => out.join('') };
+    } catch {}
+    await sleep(50);
+  }
+  fail('geckodriver did not answer on its port');
+}
+
+function webdriver(base) {
+  let session = null;
+  async function call(method, route, body) {
+    const url = route.startsWith('/session') ? `${base}${route}` : `${base}/session/${session}${route}`;
+    const r = await fetch(url, {
+      method,
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = await r.json().catch(() => ({}));
+    if (!r.ok) {
+      const v = json.value ?? {};
+      throw new Error(`WebDriver ${method} ${route}: ${v.error ?? r.status}: ${v.message ?? ''}`);
+    }
+    return json.value;
+  }
+  return {
+    async start(capabilities) {
+      const v = await call('POST', '/session', { capabilities: { alwaysMatch: capabilities } });
+      session = v.sessionId;
+      return v.capabilities;
+    },
+    async end() {
+      if (!session) return;
+      const id = session;
+      session = null;
+      await call('DELETE', `/session/${id}`);
+    },
+    call,
+    /** Runs `fn` (a function's source) in the page's main world with args. */
+    script: (fn, ...args) => call('POST', '/execute/sync', { script: `return (${fn}).apply(null, arguments)`, args }),
+    /** Polls `fn` until it returns a truthy value; returns it. */
+    async until(what, fn, args = [], timeout = 15_000) {
+      const end = Date.now() + timeout;
+      let last;
+      for (;;) {
+        last = await call('POST', '/execute/sync', { script: `return (${fn}).apply(null, arguments)`, args }).catch((e) => String(e));
+        if (last && !(typeof last === 'string' && last.startsWith('Error: WebDriver'))) return last;
+        if (Date.now() > end) fail(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+        await sleep(100);
+      }
+    },
+  };
+}
+
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf'; // W3C WebDriver's element reference key
+
+// --- in-page probes (run in the page's main world; the panel's shadow root is open) ------------
+const PANEL = `document.querySelector('#scopefill-panel')`;
+const part = (name) => `${PANEL}?.shadowRoot?.querySelector('[data-ref=${name}]')`;
+
+/** Firefox's stdout as entries: a line that starts one, plus its continuation lines. */
+function consoleEntries(text) {
+  const entries = [];
+  for (const line of text.split('\n')) {
+    if (!entries.length || /^(console\.\w+: |JavaScript \w+: |\*\*\* |\[|\d+\t|[A-Z][\w ]*: )/.test(line)) entries.push(line);
+    else entries[entries.length - 1] += `\n${line}`;
+  }
+  return entries.map((e) => e.trim()).filter(Boolean);
+}
+
+const norm = (s) => String(s).toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]/g, '');
+
+async function main() {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'scopefill-firefox-'));
+  const cleanup = [() => fs.rmSync(tmp, { recursive: true, force: true })];
+  const timer = setTimeout(() => {
+    console.error(`firefox: FAIL the run took more than ${DEADLINE_MS / 1000} s`);
+    process.exitCode = 1;
+    Promise.allSettled(cleanup.reverse().map((f) => f())).finally(() => process.exit(1));
+  }, DEADLINE_MS);
+  let gecko = null;
+  try {
+    // 0. what is needed
+    if (!fs.existsSync(path.join(EXTENSION, 'manifest.json'))) fail(`${EXTENSION} is not built: run make build`);
+    if (!fs.existsSync(FIREFOX)) fail(`${FIREFOX} missing: run scripts/deps.sh`);
+    if (!GECKODRIVER) fail('geckodriver missing: run scripts/deps.sh');
+    if (!OPENSSL) fail('openssl missing: run scripts/deps.sh');
+    const manifest = JSON.parse(fs.readFileSync(path.join(EXTENSION, 'manifest.json'), 'utf8'));
+    const version = spawnSync(FIREFOX, ['--version'], { encoding: 'utf8' }).stdout.trim();
+    const gdVersion = spawnSync(GECKODRIVER, ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0];
+    info(`${version}, ${gdVersion}, add-on ${manifest.browser_specific_settings?.gecko?.id} ${manifest.version}`);
+
+    // 1. HTTPS replica at the real address
+    const replica = await startReplica(makeCertificate(tmp));
+    cleanup.push(() => replica.close());
+    const origin = `https://${HOST}${replica.port === 443 ? '' : `:${replica.port}`}`;
+    ok(`replica over HTTPS (self-signed, strict CSP) on 127.0.0.1:${replica.port} as ${origin}`);
+
+    // 2. Firefox through geckodriver, add-on installed temporarily
+    gecko = await startGeckodriver(tmp);
+    const g = gecko;
+    cleanup.push(async () => {
+      // geckodriver, and whatever Firefox processes are left in its group (the session's
+      // deletion has closed Firefox; its helper processes take a moment to go).
+      const alive = () => {
+        try { process.kill(-g.child.pid, 0); return true; } catch { return false; }
+      };
+      try { process.kill(-g.child.pid, 'SIGTERM'); } catch {}
+      for (let i = 0; i < 50 && alive(); i++) await sleep(100);
+      if (alive()) {
+        info('Firefox processes still there 5 s after SIGTERM: SIGKILL');
+        try { process.kill(-g.child.pid, 'SIGKILL'); } catch {}
+      }
+    });
+    const wd = webdriver(gecko.base);
+    const caps = await wd.start({
+      browserName: 'firefox',
+      acceptInsecureCerts: true,
+      pageLoadStrategy: 'normal',
+      'moz:firefoxOptions': { binary: FIREFOX, args: ['-headless'], prefs: PREFS },
+    });
+    cleanup.push(() => wd.end().catch(() => {}));
+    ok(`session ${caps.browserName} ${caps.browserVersion} headless=${caps['moz:headless']}`);
+    const addonId = await wd.call('POST', '/moz/addon/install', { path: EXTENSION, temporary: true });
+    if (addonId !== manifest.browser_specific_settings.gecko.id) fail(`add-on id ${addonId}`);
+    ok(`temporary add-on installed from ${path.relative(ROOT, EXTENSION)}: ${addonId}`);
+
+    // 3. the create page; the panel loads the core
+    const url = `${origin}/manage/settings/api-accounts/create?widget=select&download=0`;
+    await wd.call('POST', '/url', { url });
+    const at = await wd.call('GET', '/url');
+    if (!at.startsWith(`https://${HOST}`)) fail(`landed on ${at}`);
+    const rendered = await wd.script(() => document.querySelector('#app') !== null);
+    if (!rendered) fail('the replica page did not load');
+    ok(`opened ${at}`);
+    await wd.until('the replica form', () => window.__replica?.ready === true);
+    const core = await wd.until('the ScopeFill panel', `() => ${part('preset')}?.options.length > 0 && ${PANEL}.getAttribute('data-core')`, [], 20_000);
+    const loadMs = await wd.script(`() => ${PANEL}.getAttribute('data-load-ms')`);
+    if (core !== 'wasm') fail(`data-core is ${core}, expected wasm (Firefox does not apply the page CSP to content-script WASM)`);
+    ok(`panel shown in its shadow root; data-core=${core} (WASM under the strict page CSP), core loaded in ${loadMs} ms`);
+    // The page's own scripts cannot run inline code: the CSP is in force.
+    const inline = await wd.script(() => {
+      const s = document.createElement('script');
+      s.textContent = 'window.__inlineRan = true';
+      document.head.append(s);
+      s.remove();
+      return window.__inlineRan === true;
+    });
+    if (inline) fail('an inline script ran: the strict CSP is not in force');
+    ok('strict CSP in force (an inline page script is refused)');
+
+    // 4. pick Wherehouse, press Fill form
+    const picked = await wd.script(`(id) => {
+      const select = ${part('preset')};
+      select.value = id;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      return [select.value, ${part('name')}.value];
+    }`, PRESET.id);
+    if (picked[0] !== PRESET.id) fail(`the Integration select did not take ${PRESET.id}: ${picked}`);
+    ok(`picked ${PRESET.name} in the panel (account name "${picked[1]}")`);
+    await wd.script(`() => ${part('fill')}.click()`);
+    const status = await wd.until('the fill report', `() => {
+      const s = ${part('status')};
+      return s && (/^Filled/.test(s.textContent) || s.className === 'bad') ? [s.textContent, s.className] : null;
+    }`, [], 20_000);
+    if (!/^Filled/.test(status[0])) fail(`fill failed: ${status[0]}`);
+    ok(`Fill form → "${status[0]}"`);
+
+    // 5. the page's state has the Wherehouse levels
+    const [state, rows] = await wd.script(() => [window.__replica.state(), window.__replica.config.rows]);
+    if (state.name !== PRESET.account_name) fail(`name is "${state.name}", expected "${PRESET.account_name}"`);
+    const spot = { Orders: 'modify', 'Customers Login': 'login', Carts: 'none', 'Metafields Access': 'full', 'Metafield Ownership': 'manage', Products: 'modify', Themes: 'none' };
+    for (const [label, want] of Object.entries(spot)) {
+      if (norm(state.scopes[label]) !== want) fail(`${label} = ${state.scopes[label]}, expected ${want}`);
+    }
+    // Every row: the preset's level where the page offers it, None where the preset has none.
+    const aliases = { customerlogin: 'customerslogin', paymentsgetacceptedmethods: 'getpaymentmethods' };
+    const wanted = new Map(Object.entries(PRESET.scopes).map(([l, v]) => [aliases[norm(l)] ?? norm(l), norm(v)]));
+    for (const row of rows) {
+      const got = norm(state.scopes[row.label]);
+      const want = wanted.get(norm(row.label)) ?? 'none';
+      const offered = row.levels.map(norm);
+      const fine = want === 'none' || offered.includes(want) ? got === want : got !== 'none' && offered.includes(got);
+      if (!fine) fail(`${row.label} = ${state.scopes[row.label]}, expected ${want}`);
+    }
+    ok(`page state: name "${state.name}", all ${rows.length} rows as the preset says (${Object.entries(spot).map(([l, v]) => `${l}=${v}`).join(', ')})`);
+
+    // 6. Save (a real WebDriver click on the page's button); the panel confirms the capture
+    const save = await wd.call('POST', '/element', { using: 'xpath', value: "//button[normalize-space(.)='Save']" });
+    await wd.call('POST', `/element/${save[ELEMENT]}/click`, {});
+    const creds = await wd.until('the credentials dialog', () => window.__replica.lastCredentials);
+    ok(`Save → credentials dialog (client id ${creds.client_id.slice(0, 4)}…, ${creds.api_path})`);
+    const captured = await wd.until('the capture confirmation', `() => ${part('captured')}?.textContent || null`, [], 15_000);
+    const expected = `Credentials captured for ${PRESET.name} (store ${STORE})`;
+    if (!captured.startsWith(expected)) fail(`panel says "${captured}", expected "${expected}…"`);
+    ok(`background stored the capture: panel says "${captured}"`);
+
+    // 7. no errors from the extension on the console. With devtools.console.stdout.* Firefox
+    // prints console messages and uncaught errors on stdout: "JavaScript error: <file>, line N:
+    // …" names the file (moz-extension://… for the add-on's scripts, rejections included);
+    // "console.error: …" names nothing, so any not from Firefox's own modules counts (neither
+    // the extension nor the replica logs errors).
+    await wd.end();
+    const entries = consoleEntries(gecko.output());
+    if (process.env.SCOPEFILL_FF_VERBOSE) console.log(gecko.output());
+    const internal = (e) => /\b(resource|chrome):\/\//.test(e) && !/moz-extension:/.test(e);
+    const bad = entries.filter((e) => (/^JavaScript error: /.test(e) && /moz-extension:/.test(e)) ||
+      (/^console\.error: /.test(e) && !internal(e)));
+    if (bad.length) fail(`console errors from the extension or the page:\n  ${bad.join('\n  ')}`);
+    const shown = entries.filter((e) => /^(console\.\w+|JavaScript \w+): /.test(e));
+    ok(`no console errors from the extension or the page (${shown.length} messages of Firefox's own modules ignored)`);
+    if (replica.refused.length) info(`replica refused: ${replica.refused.join(', ')}`);
+    console.log(`firefox: PASS in ${secs().trim()} s (${replica.served.length} replica requests served)`);
+  } catch (e) {
+    process.exitCode = 1;
+    console.error(`firefox: FAIL ${secs()} s  ${e instanceof Failure ? e.message : e.stack}`);
+    if (gecko) {
+      const out = gecko.output().trim().split('\n').slice(-30).join('\n    ');
+      if (out) console.error(`firefox: last browser output:\n    ${out}`);
+    }
+  } finally {
+    clearTimeout(timer);
+    for (const f of cleanup.reverse()) await f();
+  }
+}
+
+await main();
+// Everything is stopped and removed; don't wait for fetch's idle keep-alive timers (~3 s).
+process.exit(process.exitCode ?? 0);
