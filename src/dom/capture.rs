@@ -45,18 +45,16 @@ fn lines(root: &Node, out: &mut Vec<String>) {
     }
 }
 
-fn is_credentials_dialog(dialog: &Element) -> bool {
-    let title = normalize(&accessible_name(dialog));
-    if title.contains("apicredentials") {
+/// Whether a dialog with this title and these text lines shows API credentials.
+fn is_credentials_dialog(dialog: &Element, text: &[String]) -> bool {
+    if normalize(&accessible_name(dialog)).contains("apicredentials") {
         return true;
     }
-    let mut text = Vec::new();
-    lines(dialog, &mut text);
     let keys: Vec<String> = text.iter().map(|l| normalize(l)).collect();
     keys.iter().any(|k| k == "clientid") && keys.iter().any(|k| k == "accesstoken")
 }
 
-/// Credentials dialogs in or around an inserted node.
+/// Dialogs in or around an inserted node (whether they show credentials, `read` decides).
 pub fn dialogs_in(node: &Node) -> Vec<Element> {
     let Some(el) = node.dyn_ref::<Element>() else {
         return Vec::new();
@@ -67,14 +65,17 @@ pub fn dialogs_in(node: &Node) -> Vec<Element> {
     } else {
         found.extend(all(el, DIALOGS));
     }
-    found.retain(is_credentials_dialog);
     found
 }
 
-/// Reads the credentials from a dialog. None while it holds no credentials yet.
+/// Reads the credentials from a credentials dialog, walking its text once. None for another
+/// dialog, or while it holds no credentials yet.
 pub fn read(dialog: &Element) -> Option<Parsed> {
     let mut text = Vec::new();
     lines(dialog, &mut text);
+    if !is_credentials_dialog(dialog, &text) {
+        return None;
+    }
     credentials::from_text(&text.join("\n"))
         .ok()
         .filter(|p| p.credentials.client_id.is_some())
