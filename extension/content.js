@@ -44,10 +44,16 @@
     });
   }
 
-  // "Fill form" from the toolbar popup: only the frame that shows the form answers.
+  // From the extension only: "Fill form" from the toolbar popup, and the redacted page
+  // outline for a bug report. Only the frame that shows the form answers.
   api.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    if (sender.id !== api.runtime.id || message?.type !== 'fill') return false;
+    if (sender.id !== api.runtime.id || sender.tab) return false;
     if (!core || !core.formPresent()) return false;
+    if (message?.type === 'outline') {
+      sendResponse({ ok: true, outline: core.pageOutline() });
+      return false;
+    }
+    if (message?.type !== 'fill') return false;
     core.fillNow(String(message.preset)).then(
       (report) => sendResponse({ ok: true, report }),
       (error) => sendResponse({ ok: false, error: String(error) }),

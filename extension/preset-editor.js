@@ -50,8 +50,9 @@ export function createEditor(section, { catalogue, suggestId, onSubmit, onClose 
     label.htmlFor = id;
     text.append(label);
     const described = [];
-    if (scope.conditional) {
-      const badge = el('span', 'badge badge-quiet', t('options_conditional'));
+    if (scope.presence !== 'always') {
+      const badge = el('span', 'badge badge-quiet',
+        t(scope.presence === 'some_stores' ? 'options_conditional' : 'options_not_on_store_page'));
       badge.id = `${id}-conditional`;
       text.append(' ', badge);
       described.push(badge.id);

@@ -5,6 +5,7 @@
 #   target/pkg-js/  the same code as plain JS through wasm2js  (pages whose CSP blocks WASM)
 #   dist/<browser>/ extension/ + pkg/ + pkg-js/ + the manifest for that browser
 #   dist/scopefill-<browser>-<version>.zip
+#   www/dist/       the replica page's bundle (node www/build.mjs), for the tests and the demo
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -25,6 +26,10 @@ step() { # step NAME: prints how long the previous step took, then the new one's
 # (and may use them: every browser the manifest allows has them).
 features=(--enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int
           --enable-sign-ext --enable-mutable-globals --enable-multivalue)
+
+# --- replica page (www/): React + BigDesign bundle → www/dist/ (the tests serve it) -------------
+step "replica bundle (www)"
+node www/build.mjs
 
 # --- normal flavour ---------------------------------------------------------------------------
 step "cargo (wasm)"
@@ -86,6 +91,26 @@ else
     echo "build: could not rewrite the .wasm import in target/pkg-js/$crate.js" >&2
     exit 1
   fi
+  # wasm2js grows memory by copying into a new ArrayBuffer and leaves the old one attached,
+  # so the glue's tests for a stale view ("length 0", "buffer detached") never fire: strings
+  # made after a grow read as empty and lengths written back land in the old buffer, which
+  # corrupts the heap. Every view is renewed whenever the buffer behind it is not current.
+  node -e '
+    const fs = require("fs");
+    const file = process.argv[1];
+    let js = fs.readFileSync(file, "utf8");
+    const getters = js.match(/function get\w+Memory0\(\)/g) ?? [];
+    let fixed = 0;
+    js = js.replace(/if \((cached\w+Memory0) === null \|\|[^{]*\) \{/g, (_, view) => {
+      fixed++;
+      return `if (${view} === null || ${view}.buffer !== wasm.memory.buffer) {`;
+    });
+    if (getters.length === 0 || fixed !== getters.length) {
+      console.error(`build: renewed ${fixed} of ${getters.length} memory views in ${file}`);
+      process.exit(1);
+    }
+    fs.writeFileSync(file, js);
+  ' "target/pkg-js/${crate}_bg.js"
   echo "$sum" > target/pkg-js.sha256
 fi
 

@@ -8,6 +8,7 @@ pub mod account;
 pub mod catalog;
 pub mod credentials;
 pub mod level;
+pub mod outline;
 pub mod plan;
 pub mod popup_model;
 pub mod preset;

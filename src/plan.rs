@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalog;
+use crate::catalog::{self, Presence};
 use crate::level::Level;
 use crate::preset::{OtherScopes, Preset};
 
@@ -61,12 +61,15 @@ pub struct RowReport {
     pub adjustment: Option<String>,
 }
 
-/// A scope the preset asks for that the page does not show.
+/// A scope the preset asks a level for that the page does not show.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MissingScope {
     pub scope: &'static str,
     pub label: &'static str,
     pub level: Level,
+    /// Where the page is known to show the row: a row shown only on some stores being
+    /// absent is expected there.
+    pub presence: Presence,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -112,7 +115,17 @@ pub fn choose(requested: Level, options: &[String]) -> Option<Choice> {
         });
     }
     if requested == Level::None {
-        return None;
+        // "Metafields Access" offers no None: the least it allows is as close as it gets.
+        return offered
+            .iter()
+            .min_by_key(|(l, _)| l.rank())
+            .map(|(level, option)| Choice {
+                level: *level,
+                option: (*option).clone(),
+                adjustment: Some(format!(
+                    "this row has no None; '{level}' is the least it allows"
+                )),
+            });
     }
     let grants: Vec<&(Level, &String)> =
         offered.iter().filter(|(l, _)| *l != Level::None).collect();
@@ -223,22 +236,27 @@ pub fn plan(preset: &Preset, rows: &[ObservedRow]) -> FillPlan {
         match report.status {
             RowStatus::Set => summary.set += 1,
             RowStatus::AlreadyRight => summary.already_right += 1,
-            RowStatus::NotInPreset => summary.not_in_preset += 1,
-            RowStatus::Unknown => summary.unknown += 1,
+            // Counted as "left at None": a row without None is counted as adjusted instead.
+            RowStatus::NotInPreset if report.target == Some(Level::None) => {
+                summary.not_in_preset += 1
+            }
+            RowStatus::Unknown if report.target == Some(Level::None) => summary.unknown += 1,
             _ => {}
         }
         reports.push(report);
     }
 
+    // A preset asking None of a row the page does not show is satisfied.
     let missing: Vec<MissingScope> = preset
         .scopes
         .iter()
-        .filter(|s| !seen.contains(&s.scope))
+        .filter(|s| s.level != Level::None && !seen.contains(&s.scope))
         .filter_map(|s| {
             catalog::by_id(s.scope).map(|scope| MissingScope {
                 scope: scope.id,
                 label: scope.label,
                 level: s.level,
+                presence: scope.presence,
             })
         })
         .collect();
@@ -292,14 +310,26 @@ pub fn verify(plan: &FillPlan, after: &[ObservedRow]) -> Vec<Mismatch> {
 pub(crate) fn documented_page(current: &str) -> Vec<ObservedRow> {
     catalog::CATALOG
         .iter()
-        .filter(|s| !s.conditional)
-        .map(|s| ObservedRow {
-            label: s.label.to_string(),
-            options: std::iter::once("None")
+        .filter(|s| s.presence == catalog::Presence::Always)
+        .map(|s| {
+            let options: Vec<String> = s
+                .offers_none
+                .then_some("None")
+                .into_iter()
                 .chain(s.levels.iter().map(|(l, _)| l.as_str()))
                 .map(String::from)
-                .collect(),
-            current: Some(current.to_string()),
+                .collect();
+            // A row without None starts at its lowest level.
+            let current = if options.iter().any(|o| o == current) {
+                current.to_string()
+            } else {
+                options[0].clone()
+            };
+            ObservedRow {
+                label: s.label.to_string(),
+                options,
+                current: Some(current),
+            }
         })
         .collect()
 }
@@ -352,8 +382,16 @@ mod tests {
     }
 
     #[test]
+    fn choose_takes_the_least_level_of_a_row_without_none() {
+        // "Metafields Access" offers Standard and full only.
+        let c = choose(Level::None, &opts(&["Standard", "full"])).unwrap();
+        assert_eq!((c.level, c.option.as_str()), (Level::Standard, "Standard"));
+        assert!(c.adjustment.unwrap().contains("no None"));
+    }
+
+    #[test]
     fn choose_gives_up_when_nothing_fits() {
-        assert_eq!(choose(Level::None, &opts(&["read-only", "modify"])), None);
+        assert_eq!(choose(Level::None, &opts(&["Enabled", "Disabled"])), None);
         assert_eq!(choose(Level::Modify, &opts(&["None", "Enabled"])), None);
         assert_eq!(choose(Level::Modify, &[]), None);
     }
@@ -362,7 +400,7 @@ mod tests {
     fn wherehouse_on_a_fresh_page_sets_its_rows_and_adjusts_customer_login() {
         let wh = find(shipped(), "wherehouse").unwrap();
         let plan = plan(wh, &page("None"));
-        let login = report(&plan, "Customers Login");
+        let login = report(&plan, "Customers login");
         assert_eq!(
             (login.status, login.target),
             (RowStatus::Set, Some(Level::Login))
@@ -371,7 +409,7 @@ mod tests {
         assert_eq!(report(&plan, "Metafields Access").target, Some(Level::Full));
         assert_eq!(report(&plan, "Carts").status, RowStatus::AlreadyRight);
         // Rows the guide does not list stay at None.
-        let logs = report(&plan, "Store Logs");
+        let logs = report(&plan, "Store logs");
         assert_eq!(
             (logs.status, logs.target),
             (RowStatus::NotInPreset, Some(Level::None))
@@ -383,7 +421,7 @@ mod tests {
         // Order Fulfillment, Order Transactions, Products, Store Inventory, Store Locations.
         assert_eq!(plan.actions.len(), 13);
         assert_eq!(plan.summary.set, 13);
-        assert_eq!(plan.summary.already_right, 12);
+        assert_eq!(plan.summary.already_right, 10);
         assert_eq!(plan.summary.not_in_preset, 4);
     }
 
@@ -416,8 +454,9 @@ mod tests {
             current: Some("modify".into()),
         });
         let plan = plan(wh, &rows);
+        // Wherehouse asks "Themes: none": a page without the row satisfies it.
         let missing: Vec<&str> = plan.missing.iter().map(|m| m.label).collect();
-        assert_eq!(missing, ["Orders", "Themes"]);
+        assert_eq!(missing, ["Orders"]);
         let widgets = report(&plan, "Widgets Beta");
         assert_eq!(
             (widgets.status, widgets.target),
@@ -455,8 +494,8 @@ mod tests {
         let mut rows = page("None");
         for row in &mut rows {
             row.label = match row.label.as_str() {
-                "Customers Login" => "Customer Login ".into(),
-                "Sites & Routes" => "SITES & ROUTES".into(),
+                "Customers login" => "Customer Login ".into(),
+                "Sites & routes" => "SITES & ROUTES".into(),
                 "Get Payment Methods" => "Payments - Get accepted methods".into(),
                 other => other.to_lowercase(),
             };
@@ -508,7 +547,14 @@ mod tests {
         )
         .unwrap();
         let plan = plan(&p, &page("None"));
+        // Products only: "Metafields Access" has no None and already shows its least level.
         assert_eq!(plan.actions.len(), 1);
-        assert_eq!(plan.summary.not_in_preset, 28);
+        assert_eq!(plan.summary.not_in_preset, 25);
+        assert_eq!(plan.summary.adjusted, 1);
+        let meta = report(&plan, "Metafields Access");
+        assert_eq!(
+            (meta.status, meta.target),
+            (RowStatus::NotInPreset, Some(Level::Standard))
+        );
     }
 }

@@ -359,7 +359,7 @@ pub fn template() -> PresetFile {
         scopes: ScopeMap(
             catalog::CATALOG
                 .iter()
-                .filter(|s| !s.conditional)
+                .filter(|s| s.presence == catalog::Presence::Always)
                 .map(|s| (s.label.to_string(), Level::None.as_str().to_string()))
                 .collect(),
         ),

@@ -232,7 +232,7 @@ mod tests {
     fn the_template_is_a_valid_preset_file_with_every_shown_scope_at_none() {
         let json = serde_json::to_string_pretty(&preset::template()).unwrap();
         let p = preset::parse("template.json", &json, false).unwrap();
-        assert_eq!(p.scopes.len(), 29);
+        assert_eq!(p.scopes.len(), 27);
         assert!(p.scopes.iter().all(|s| s.level == Level::None));
         assert!(json.contains("\"Content\": \"none\""), "{json}");
     }
@@ -253,13 +253,13 @@ mod tests {
         f.id = "my-shop".into();
         f.name = "My shop".into();
         set(&mut f, "Orders", "modify");
-        set(&mut f, "Customers Login", "login");
+        set(&mut f, "Customers login", "login");
         set(&mut f, "Infrastructure Deployments", "create-preview");
         let (json, p) = build_form(&f).unwrap();
         assert_eq!(
             scopes_of(&json),
             pairs(&[
-                ("Customers Login", "login"),
+                ("Customers login", "login"),
                 ("Orders", "modify"),
                 ("Infrastructure Deployments", "create preview"),
             ])
@@ -276,7 +276,7 @@ mod tests {
         let (text, _) = build("a.json", json).unwrap();
         assert_eq!(
             scopes_of(&text),
-            pairs(&[("Customers Login", "login"), ("Products", "read-only")])
+            pairs(&[("Customers login", "login"), ("Products", "read-only")])
         );
     }
 
@@ -350,7 +350,7 @@ mod tests {
         assert!(f
             .scopes
             .0
-            .contains(&("Customers Login".to_string(), "modify".to_string())));
+            .contains(&("Customers login".to_string(), "modify".to_string())));
     }
 
     #[test]

@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use crate::catalog::Presence;
+use crate::level::Level;
 use crate::plan::{FillPlan, Mismatch, RowStatus};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -16,6 +18,8 @@ pub enum ItemKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Item {
     pub kind: ItemKind,
+    /// The row it is about, as the page or the catalogue names it.
+    pub row: String,
     pub text: String,
 }
 
@@ -23,6 +27,8 @@ pub struct Item {
 pub struct Report {
     pub ok: bool,
     pub headline: String,
+    /// What a screen reader announces: the headline and the rows that need a look, by name.
+    pub announcement: String,
     pub items: Vec<Item>,
 }
 
@@ -50,29 +56,41 @@ pub fn describe(
         parts.push(format!("{} adjusted", s.adjusted));
     }
     let mut items = Vec::new();
-    let mut problem = |text: String| {
+    let mut problem = |row: &str, rest: String| {
         items.push(Item {
             kind: ItemKind::Problem,
-            text,
+            row: row.to_string(),
+            text: format!("{row}: {rest}"),
         })
     };
-    for m in &plan.missing {
-        problem(format!(
-            "{}: not on this page (the preset asks for '{}')",
-            m.label, m.level
-        ));
+    for m in plan
+        .missing
+        .iter()
+        .filter(|m| m.presence != Presence::SomeStores)
+    {
+        let where_ = if m.presence == Presence::NotOnStorePage {
+            "not on the store-level page"
+        } else {
+            "not on this page"
+        };
+        problem(
+            m.label,
+            format!("{where_} (the preset asks for '{}')", m.level),
+        );
     }
     for m in mismatches {
-        problem(format!(
-            "{}: shows '{}', expected '{}'",
-            m.label,
-            m.actual.as_deref().unwrap_or("nothing"),
-            m.expected
-        ));
+        problem(
+            &m.label,
+            format!(
+                "shows '{}', expected '{}'",
+                m.actual.as_deref().unwrap_or("nothing"),
+                m.expected
+            ),
+        );
     }
     for (label, error) in errors {
         if !mismatches.iter().any(|m| &m.label == label) {
-            problem(format!("{label}: {error}"));
+            problem(label, error.clone());
         }
     }
     for r in plan
@@ -80,16 +98,18 @@ pub fn describe(
         .iter()
         .filter(|r| r.status == RowStatus::Unavailable)
     {
-        problem(format!(
-            "{}: {}",
-            r.label,
-            r.adjustment.as_deref().unwrap_or("no usable option")
-        ));
+        problem(
+            &r.label,
+            r.adjustment
+                .clone()
+                .unwrap_or_else(|| "no usable option".into()),
+        );
     }
-    let mut notice = |text: String| {
+    let mut notice = |row: &str, rest: String| {
         items.push(Item {
             kind: ItemKind::Notice,
-            text,
+            row: row.to_string(),
+            text: format!("{row}: {rest}"),
         })
     };
     for r in plan
@@ -97,23 +117,36 @@ pub fn describe(
         .iter()
         .filter(|r| r.status != RowStatus::Unavailable)
     {
-        if let (Some(note), Some(requested)) = (&r.adjustment, r.requested) {
-            notice(format!(
-                "{}: set to '{}' for '{requested}': {note}",
-                r.label,
-                r.target.map(|t| t.as_str()).unwrap_or("?")
-            ));
+        if let Some(note) = &r.adjustment {
+            let requested = r.requested.unwrap_or(Level::None);
+            notice(
+                &r.label,
+                format!(
+                    "set to '{}' for '{requested}': {note}",
+                    r.target.map(|t| t.as_str()).unwrap_or("?")
+                ),
+            );
         }
     }
+    for m in plan
+        .missing
+        .iter()
+        .filter(|m| m.presence == Presence::SomeStores)
+    {
+        notice(
+            m.label,
+            format!(
+                "not on this page, which only some stores show (the preset asks for '{}')",
+                m.level
+            ),
+        );
+    }
     for r in plan.rows.iter().filter(|r| r.status == RowStatus::Unknown) {
-        notice(format!(
-            "{}: not a scope ScopeFill knows; left at None",
-            r.label
-        ));
+        notice(&r.label, "not a scope ScopeFill knows; left at None".into());
     }
     for label in reapplied {
         if !mismatches.iter().any(|m| &m.label == label) {
-            notice(format!("{label}: the page reverted it; set again"));
+            notice(label, "the page reverted it; set again".into());
         }
     }
     let ok = items.iter().all(|i| i.kind == ItemKind::Notice);
@@ -130,19 +163,41 @@ pub fn describe(
             parts.join(", ")
         )
     };
+    let announcement = announce(&headline, &items);
     Report {
         ok,
         headline,
+        announcement,
         items,
     }
+}
+
+/// The headline, then the rows by name: those with a problem first, then those done
+/// differently from the preset's words.
+fn announce(headline: &str, items: &[Item]) -> String {
+    let mut out = headline.to_string();
+    for (kind, intro) in [
+        (ItemKind::Problem, "Check"),
+        (ItemKind::Notice, "Adjusted or noted"),
+    ] {
+        let mut rows: Vec<&str> = Vec::new();
+        for item in items.iter().filter(|i| i.kind == kind) {
+            if !rows.contains(&item.row.as_str()) {
+                rows.push(&item.row);
+            }
+        }
+        if !rows.is_empty() {
+            out.push_str(&format!(" {intro}: {}.", rows.join(", ")));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::level::Level;
     use crate::plan::{documented_page, plan, ObservedRow};
-    use crate::preset::{find, shipped};
+    use crate::preset::{find, parse, shipped};
 
     /// The documented page without its Orders row.
     fn page() -> Vec<ObservedRow> {
@@ -165,15 +220,55 @@ mod tests {
         assert!(r.ok);
         assert_eq!(
             r.headline,
-            "Filled: 13 rows set, 12 already right, 4 left at None, 1 adjusted. Review the form, then press Save."
+            "Filled: 13 rows set, 10 already right, 4 left at None, 1 adjusted. Review the form, then press Save."
         );
         assert!(r.items.iter().any(|i| i
             .text
-            .starts_with("Customers Login: set to 'login' for 'modify'")));
+            .starts_with("Customers login: set to 'login' for 'modify'")));
         assert!(r
             .items
             .iter()
             .any(|i| i.text == "Orders: the page reverted it; set again"));
+    }
+
+    #[test]
+    fn rows_the_store_page_lacks_are_problems_and_rows_of_some_stores_are_notices() {
+        let p = parse(
+            "mine.json",
+            r#"{"id":"mine","name":"Mine","account_name":"Mine app",
+            "scopes":{"App Extensions":"manage","Store Translations":"read-only","B2B Edition":"none"},
+            "layouts":[{"name":"x","fields":[{"label":"Token","value":"access_token"}]}]}"#,
+            false,
+        )
+        .unwrap();
+        let r = describe(&plan(&p, &documented_page("None")), &[], &[], &[]);
+        let texts: Vec<(ItemKind, &str)> =
+            r.items.iter().map(|i| (i.kind, i.text.as_str())).collect();
+        assert!(texts.contains(&(
+            ItemKind::Problem,
+            "App Extensions: not on the store-level page (the preset asks for 'manage')"
+        )));
+        assert!(texts.contains(&(
+            ItemKind::Notice,
+            "Store Translations: not on this page, which only some stores show (the preset asks for 'read-only')"
+        )));
+        assert!(
+            !texts.iter().any(|(_, t)| t.starts_with("B2B Edition")),
+            "{texts:?}"
+        );
+        assert!(texts.contains(&(
+            ItemKind::Notice,
+            "Metafields Access: set to 'standard' for 'none': this row has no None; 'standard' is the least it allows"
+        )));
+        // The status region names the rows, problems first.
+        assert!(r.announcement.starts_with(&r.headline));
+        assert!(
+            r.announcement.ends_with(
+                " Check: App Extensions. Adjusted or noted: Metafields Access, Store Translations."
+            ),
+            "{}",
+            r.announcement
+        );
     }
 
     #[test]

@@ -71,7 +71,7 @@ pub fn preset_template() -> String {
     serde_json::to_string_pretty(&preset::template()).unwrap_or_default()
 }
 
-/// The scope catalogue: `[{id, label, aliases, levels: [[level, scope], …], help, conditional}]`.
+/// The scope catalogue: `[{id, label, aliases, levels: [[level, scope], …], help, presence, offers_none}]`.
 #[wasm_bindgen]
 pub fn catalogue() -> Result<JsValue, JsValue> {
     to_js(catalog::CATALOG)

@@ -1,84 +1,70 @@
-// End-to-end check of the BigCommerce "Create API account" replica.
-//   node www/check-replica.mjs [--screenshots DIR] [--verbose]
-// Starts www/serve.mjs (strict CSP), drives headless Chromium through playwright-core
-// like a user, and checks the DOM contract, the state, the dialog and the download.
-// Exit 0: all passed. Exit 1: a check failed. Exit 77: no browser/playwright (skipped).
-// Chromium path: $CHROMIUM_PATH, else /usr/bin/chromium.
+// End-to-end self-check of the BigCommerce "Create API account" replica (React + BigDesign).
+//   node www/check-replica.mjs [--screenshots DIR] [--verbose] [--no-build]
+// Builds the bundle (www/build.mjs, ~0.5 s), serves it with www/serve.mjs under STRICT_CSP,
+// drives headless Chromium through playwright-core like a user and checks the DOM contract
+// of every `rows=` variant, the state behind it, Save, the toast, the credentials modal, the
+// download, the SPA route, the iframe shell and the other query parameters.
+// Exit 0: all passed. Exit 1: a check failed. Exit 77: no browser / playwright (skipped).
+// Chromium: $CHROMIUM_PATH, else $CHROMIUM, else /usr/bin/chromium.
 
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import http from 'node:http';
 import { startServer, resolveReplica, STRICT_CSP } from './serve.mjs';
 
 const args = process.argv.slice(2);
 const shotsDir = args.includes('--screenshots') ? args[args.indexOf('--screenshots') + 1] : null;
 const verbose = args.includes('--verbose');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const CHROMIUM = process.env.CHROMIUM_PATH || process.env.CHROMIUM || '/usr/bin/chromium';
+const started = Date.now();
 
-const CREATE = '/manage/settings/api-accounts/create';
 const LIST = '/manage/settings/api-accounts';
+const CREATE = `${LIST}/create`;
+const VARIANTS = ['toggle', 'toggle-labelid', 'toggle-caption', 'select', 'native', 'radio'];
 
-// Independent copy of the catalogue in shared/bigcommerce.md (label, levels besides None).
+// Independent copy of the 2025 page's rows (label as displayed, options as displayed).
+const RW = ['read-only', 'modify'];
 const CATALOGUE = [
-  ['Content', ['read-only', 'modify']],
-  ['Checkout Content', ['read-only', 'modify']],
-  ['Customers', ['read-only', 'modify']],
-  ['Customers Login', ['login']],
-  ['Information & Settings', ['read-only', 'modify']],
-  ['Marketing', ['read-only', 'modify']],
-  ['Orders', ['read-only', 'modify']],
-  ['Order Transactions', ['read-only', 'modify']],
-  ['Create Payments', ['create']],
-  ['Get Payment Methods', ['read-only']],
-  ['Stored Payment Instruments', ['read-only', 'modify']],
-  ['Products', ['read-only', 'modify']],
-  ['Themes', ['read-only', 'modify']],
-  ['Carts', ['read-only', 'modify']],
-  ['Checkouts', ['read-only', 'modify']],
-  ['Sites & Routes', ['read-only', 'modify']],
-  ['Channel Settings', ['read-only', 'modify']],
-  ['Channel Listings', ['read-only', 'modify']],
-  ['Storefront API Tokens', ['manage']],
-  ['Storefront API Customer Impersonation Tokens', ['manage']],
-  ['Store Inventory', ['read-only', 'modify']],
-  ['Store Locations', ['read-only', 'modify']],
-  ['Fulfillment Methods', ['read-only', 'modify']],
-  ['Order Fulfillment', ['read-only', 'modify']],
-  ['Store Translations', ['read-only', 'modify']],
-  ['Store Logs', ['read-only']],
+  ['Content', RW], ['Checkout content', RW], ['Customers', RW], ['Customers login', ['login']],
+  ['Information & settings', RW], ['Marketing', RW], ['Orders', RW], ['Order transactions', RW],
+  ['Create payments', ['create']], ['Get payment methods', ['read-only']], ['Stored payment instruments', RW],
+  ['Products', RW], ['Themes', RW], ['Carts', RW], ['Checkouts', RW], ['Sites & routes', RW],
+  ['Channel settings', RW], ['Channel listings', RW], ['Storefront API tokens', ['manage']],
+  ['Storefront API customer impersonation tokens', ['manage']], ['Store logs', ['read-only']],
+  ['Store Locations', RW], ['Store Inventory', RW], ['Fulfillment Methods', RW], ['Order Fulfillment', RW],
   ['Metafield Ownership', ['manage']],
-  ['Metafields Access', ['standard', 'full']],
-  ['App Extensions', ['manage']],
-];
-const expectRows = (rows) => rows.map(([label, levels]) => ({ label, options: ['None', ...levels] }));
+].map(([label, levels]) => ({ label, levels: ['None', ...levels] }));
+CATALOGUE.push({ label: 'Metafields Access', levels: ['Standard', 'full'] });
+const B2B = [{ label: 'Store Translations', levels: ['None', ...RW] }, { label: 'B2B Edition', levels: ['None', 'modify'] }];
+const initialScopes = (rows) => Object.fromEntries(rows.map((r) => [r.label, r.levels[0]]));
 
 // ---- reporting -------------------------------------------------------------------------------
 let passed = 0;
 const failures = [];
 let section = '';
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 function ok(cond, what, detail) {
   if (cond) {
     passed += 1;
-    if (verbose) console.log(`  ok  ${section}: ${what}`);
+    if (verbose) console.log(`  ok   ${section}: ${what}`);
   } else {
-    failures.push(`${section}: ${what}${detail === undefined ? '' : ` — ${typeof detail === 'string' ? detail : JSON.stringify(detail)}`}`);
-    console.log(`  FAIL ${section}: ${what}${detail === undefined ? '' : ` — ${JSON.stringify(detail)}`}`);
+    const d = detail === undefined ? '' : ` — ${typeof detail === 'string' ? detail : JSON.stringify(detail)}`;
+    failures.push(`${section}: ${what}${d}`);
+    console.log(`  FAIL ${section}: ${what}${d.slice(0, 600)}`);
   }
   return cond;
 }
-const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
-function eq(actual, expected, what) {
-  return ok(same(actual, expected), what, same(actual, expected) ? undefined : { actual, expected });
-}
+const eq = (actual, expected, what) => ok(same(actual, expected), what, same(actual, expected) ? undefined : { actual, expected });
 async function step(name, fn) {
   section = name;
   const before = failures.length;
+  const t = Date.now();
   try {
     await fn();
   } catch (err) {
     ok(false, 'threw', String(err && err.stack ? err.stack.split('\n').slice(0, 4).join(' | ') : err));
   }
-  console.log(`${failures.length === before ? 'PASS' : 'FAIL'}  ${name}`);
+  console.log(`${failures.length === before ? 'PASS' : 'FAIL'}  ${name} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
 }
 
 // ---- environment -------------------------------------------------------------------------------
@@ -86,7 +72,7 @@ let chromium;
 try {
   ({ chromium } = await import('playwright-core'));
 } catch {
-  console.log('SKIP: playwright-core is not installed (npm install)');
+  console.log('SKIP: playwright-core is not installed (npm ci)');
   process.exit(77);
 }
 if (!fs.existsSync(CHROMIUM)) {
@@ -94,526 +80,565 @@ if (!fs.existsSync(CHROMIUM)) {
   process.exit(77);
 }
 const watchdog = setTimeout(() => {
-  console.log('FAIL: check timed out after 240 s');
+  console.log('FAIL: check timed out after 120 s');
   process.exit(1);
-}, 240000);
+}, 120000);
 watchdog.unref();
+
+if (!args.includes('--no-build')) {
+  const { build } = await import('./build.mjs');
+  await build();
+}
 
 const server = await startServer({ port: 0, csp: 'strict' });
 const base = server.url;
-const port = server.port;
 const HOSTED = 'store-h0st7ash.mybigcommerce.com';
-const allowedOrigins = new Set([base, `http://${HOSTED}:${port}`]);
-
-const browser = await chromium.launch({
+const allowedOrigins = new Set([base, `http://${HOSTED}:${server.port}`]);
+const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'replica-check-'));
+const context = await chromium.launchPersistentContext(userDataDir, {
   executablePath: CHROMIUM,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--no-first-run', `--host-resolver-rules=MAP ${HOSTED} 127.0.0.1`],
+  headless: true,
+  viewport: { width: 1280, height: 900 },
+  acceptDownloads: true,
+  args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--no-first-run', `--host-resolver-rules=MAP ${HOSTED} 127.0.0.1`],
 });
 
-const pageProblems = [];
-async function openPage(urlPath, { origin = base, viewport = { width: 1280, height: 900 } } = {}) {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
-  if (origin === base) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
-  await context.exposeBinding('__reportCspViolation', (_source, text) => pageProblems.push(`${urlPath}: CSP violation ${text}`));
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__reportCspViolation(`${e.violatedDirective} ${e.blockedURI}`);
-    });
+context.setDefaultTimeout(5000);
+const problems = [];
+let currentUrl = '';
+await context.exposeBinding('__reportCspViolation', (_src, text) => problems.push(`${currentUrl}: CSP violation ${text}`));
+await context.addInitScript(() => {
+  document.addEventListener('securitypolicyviolation', (e) => {
+    window.__reportCspViolation(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile || ''}:${e.lineNumber || ''}`);
   });
+  // Records every dialog that was ever shown (dismiss=instant removes it within 1 ms).
+  window.__dialogsSeen = 0;
+  new MutationObserver((records) => {
+    for (const r of records) {
+      for (const n of r.addedNodes) {
+        if (n.nodeType === 1 && (n.matches('[role=dialog]') || n.querySelector('[role=dialog]'))) window.__dialogsSeen += 1;
+      }
+    }
+  }).observe(document, { childList: true, subtree: true });
+});
+context.on('request', (r) => {
+  const u = new URL(r.url());
+  if (u.protocol === 'blob:' || u.protocol === 'data:') return;
+  const own = allowedOrigins.has(u.origin) && resolveReplica(u.pathname) !== null;
+  if (!own) problems.push(`${currentUrl}: unexpected request ${r.url()}`);
+});
+
+const openPages = [];
+async function open(urlPath, { origin = base, waitReady = true } = {}) {
+  for (const p of openPages.splice(0)) await p.close();
   const page = await context.newPage();
-  const label = urlPath;
-  page.on('pageerror', (e) => pageProblems.push(`${label}: page error ${e.message}`));
+  openPages.push(page);
+  currentUrl = urlPath;
+  page.on('pageerror', (e) => problems.push(`${urlPath}: page error ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') pageProblems.push(`${label}: console ${m.type()} ${m.text()}`);
-  });
-  page.on('request', (r) => {
-    const u = new URL(r.url());
-    if (u.protocol === 'blob:' || u.protocol === 'data:') return;
-    const own = allowedOrigins.has(u.origin)
-      && (u.pathname.startsWith('/manage/replica/') || [LIST, CREATE, '/manage/shell'].includes(u.pathname));
-    if (!own) pageProblems.push(`${label}: unexpected request ${r.url()}`);
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${urlPath}: console ${m.type()} ${m.text()}`);
   });
   await page.goto(origin + urlPath);
-  return { page, context };
+  if (waitReady) await ready(page);
+  return page;
 }
-const ready = (page) => page.waitForFunction(() => window.__replica && window.__replica.ready === true, null, { timeout: 5000 });
-const state = (page) => page.evaluate(() => window.__replica.state());
-async function shot(page, name) {
+const ready = (frame) => frame.waitForFunction(() => window.__replica && window.__replica.ready === true, null, { timeout: 5000 });
+const state = (frame) => frame.evaluate(() => window.__replica.state());
+const config = (frame) => frame.evaluate(() => window.__replica.config);
+const settle = (page, ms = 30) => page.waitForTimeout(ms);
+async function shot(page, name, opts = {}) {
   if (!shotsDir) return;
   fs.mkdirSync(shotsDir, { recursive: true });
-  await page.screenshot({ path: path.join(shotsDir, `${name}.png`) });
+  await page.screenshot({ path: path.join(shotsDir, `${name}.png`), ...opts });
 }
 
-// Reads every choice widget in document order from the DOM contract: [{ label, options }].
-function readWidgets(page, kind) {
-  return page.evaluate((k) => {
-    const byId = (id) => document.getElementById(id);
+// ---- the DOM contract, per variant (run in the page) ---------------------------------------------
+// Reads every row in document order: { label, options, current, wired, closedEmpty? }.
+function readRows(frame, variant) {
+  return frame.evaluate((v) => {
     const text = (el) => (el ? el.textContent.trim() : null);
+    const byId = (id) => (id ? document.getElementById(id) : null);
+    const scopes = [...document.querySelectorAll('h2')].find((h) => text(h) === 'OAuth scopes' || text(h) === 'Stencil-CLI access');
+    const panel = scopes ? scopes.parentElement.parentElement : document;
     const out = [];
-    if (k === 'select') {
-      for (const sel of document.querySelectorAll('select')) {
-        const label = document.querySelector(`label[for="${sel.id}"]`);
-        out.push({ label: text(label), options: [...sel.options].map((o) => o.textContent.trim()), values: [...sel.options].map((o) => o.value), current: sel.value });
-      }
-    } else if (k === 'radio') {
-      for (const g of document.querySelectorAll('[role="radiogroup"]')) {
-        const inputs = [...g.querySelectorAll('input[type="radio"]')];
+    if (v.startsWith('toggle')) {
+      for (const group of panel.querySelectorAll('div[role=group]')) {
+        const buttons = [...group.querySelectorAll(':scope > button')];
+        const label = document.querySelector(`label[for="${CSS.escape(group.id)}"]`);
+        let caption = null;
+        if (v === 'toggle-caption') {
+          // The caption is the element just above the group's wrapper, tied by position only.
+          let el = group;
+          while (el && !el.previousElementSibling) el = el.parentElement;
+          caption = el ? el.previousElementSibling : null;
+        }
+        const labelledBy = group.getAttribute('aria-labelledby');
         out.push({
-          label: text(byId(g.getAttribute('aria-labelledby'))),
-          options: inputs.map((i) => text(i.closest('label'))),
-          values: inputs.map((i) => i.value),
-          names: [...new Set(inputs.map((i) => i.name))].length,
-          current: (inputs.find((i) => i.checked) || {}).value,
+          label: v === 'toggle-caption' ? text(caption) : text(label),
+          options: buttons.map(text),
+          current: text(buttons.find((b) => b.getAttribute('aria-checked') === 'true')),
+          wired: buttons.every((b) => b.getAttribute('role') === 'switch' && ['true', 'false'].includes(b.getAttribute('aria-checked')))
+            && buttons.filter((b) => b.getAttribute('aria-checked') === 'true').length === 1
+            && (v === 'toggle-caption'
+              ? !label && !labelledBy && !group.hasAttribute('aria-label') && caption && caption.tagName !== 'LABEL'
+              : label && label.tagName === 'LABEL' && (v === 'toggle-labelid' ? labelledBy === label.id && label.id : !labelledBy)),
         });
       }
-    } else {
-      for (const input of document.querySelectorAll('input[role="combobox"]')) {
-        const labelEl = byId(input.getAttribute('aria-labelledby'));
+    } else if (v === 'select') {
+      for (const input of panel.querySelectorAll('input[role=combobox]')) {
+        const label = byId(input.getAttribute('aria-labelledby'));
         const list = byId(input.getAttribute('aria-controls'));
-        const toggle = input.parentElement.querySelector('button[aria-label="toggle menu"]');
-        const closedEmpty = list && list.getAttribute('role') === 'listbox' && list.children.length === 0;
-        input.click();
-        const opts = [...list.querySelectorAll('li[role="option"]')];
-        const openOk = input.getAttribute('aria-expanded') === 'true' && opts.every((li) => li.id && li.hasAttribute('aria-selected'));
-        const selectedText = (opts.find((li) => li.getAttribute('aria-selected') === 'true') || {}).textContent;
-        const activeOk = input.getAttribute('aria-activedescendant') === (opts.find((li) => li.getAttribute('aria-selected') === 'true') || {}).id;
-        input.click();
+        const toggle = input.closest('span') && input.closest('span').querySelector('button[aria-label="toggle menu"]');
         out.push({
-          label: text(labelEl),
-          options: opts.map((li) => li.textContent.trim()),
+          label: text(label),
           current: input.value,
-          wiring: Boolean(labelEl && labelEl.tagName === 'LABEL' && labelEl.getAttribute('for') === input.id
-            && input.readOnly && input.getAttribute('aria-autocomplete') === 'list' && input.hasAttribute('aria-activedescendant')
-            && toggle && toggle.type === 'button' && toggle.getAttribute('tabindex') === '-1'),
-          closedEmpty,
-          openOk,
-          activeOk,
-          selectedText,
-          closedAgain: list.children.length === 0 && input.getAttribute('aria-expanded') === 'false',
+          wired: Boolean(label && label.tagName === 'LABEL' && label.htmlFor === input.id && input.readOnly
+            && input.getAttribute('aria-expanded') === 'false' && list && list.getAttribute('role') === 'listbox'
+            && toggle && toggle.getAttribute('aria-controls') === list.id),
+          closedEmpty: Boolean(list) && list.children.length === 0,
+        });
+      }
+    } else if (v === 'native') {
+      for (const sel of panel.querySelectorAll('select')) {
+        const label = document.querySelector(`label[for="${CSS.escape(sel.id)}"]`);
+        out.push({ label: text(label), options: [...sel.options].map(text), current: sel.value, wired: Boolean(label) });
+      }
+    } else if (v === 'radio') {
+      for (const fs of panel.querySelectorAll('fieldset')) {
+        const inputs = [...fs.querySelectorAll('input[type=radio]')];
+        const names = new Set(inputs.map((i) => i.name));
+        out.push({
+          label: text(fs.querySelector(':scope > legend')),
+          options: inputs.map((i) => text(byId(i.getAttribute('aria-labelledby')))),
+          current: text(byId((inputs.find((i) => i.checked) || {}).getAttribute?.('aria-labelledby'))),
+          wired: names.size === 1 && inputs.every((i) => i.value && byId(i.getAttribute('aria-labelledby'))),
         });
       }
     }
     return out;
-  }, kind);
+  }, variant);
 }
 
-// Picks one level in the row `label` the way a user would.
-async function pick(page, kind, label, level, root = page) {
-  if (kind === 'select') {
-    await root.getByLabel(label, { exact: true }).selectOption({ label: level });
-  } else if (kind === 'radio') {
-    await root.getByRole('radiogroup', { name: label, exact: true }).getByText(level, { exact: true }).click();
-  } else {
-    await root.getByRole('combobox', { name: label, exact: true }).click();
-    await root.getByRole('option', { name: level, exact: true }).click();
+// Chooses `option` in row `label` the way a user does (real clicks / keyboard / selectOption).
+async function choose(frame, variant, label, option) {
+  if (variant.startsWith('toggle')) {
+    const group = await frame.evaluateHandle(({ v, l }) => {
+      const text = (el) => (el ? el.textContent.trim() : null);
+      for (const g of document.querySelectorAll('div[role=group]')) {
+        let caption;
+        if (v === 'toggle-caption') {
+          let el = g;
+          while (el && !el.previousElementSibling) el = el.parentElement;
+          caption = el && el.previousElementSibling;
+        } else caption = document.querySelector(`label[for="${CSS.escape(g.id)}"]`);
+        if (text(caption) === l) return g;
+      }
+      return null;
+    }, { v: variant, l: label });
+    const button = await group.asElement().$(`button:text-is("${option}")`);
+    await button.click();
+  } else if (variant === 'select') {
+    await frame.getByRole('combobox', { name: label, exact: true }).click();
+    await frame.getByRole('option', { name: option, exact: true }).click();
+  } else if (variant === 'native') {
+    await frame.getByLabel(label, { exact: true }).selectOption({ label: option });
+  } else if (variant === 'radio') {
+    await frame.getByRole('group', { name: label, exact: true }).getByText(option, { exact: true }).click();
   }
-}
-async function shown(page, kind, label, root = page) {
-  if (kind === 'select') return root.getByLabel(label, { exact: true }).inputValue();
-  if (kind === 'radio') {
-    return root.getByRole('radiogroup', { name: label, exact: true })
-      .evaluate((g) => (g.querySelector('input:checked') || {}).value || null);
-  }
-  return root.getByRole('combobox', { name: label, exact: true }).inputValue();
+  await settle(frame);
 }
 
 const ID_RE = /^[a-z0-9]{31}$/;
 const SECRET_RE = /^[0-9a-f]{64}$/;
+const saveButton = (frame) => frame.getByRole('button', { name: 'Save', exact: true });
+const nameInput = (frame) => frame.getByLabel('Name', { exact: true });
 
-async function checkDialog(page, creds, { asText = false } = {}) {
-  const dialog = page.getByRole('dialog', { name: 'BigCommerce API Credentials' });
-  ok(await dialog.count() === 1, 'one dialog named "BigCommerce API Credentials"');
-  const info = await dialog.evaluate((d) => ({
-    parentIsBody: d.parentElement === document.body,
-    modal: d.getAttribute('aria-modal'),
-    h2: (document.getElementById(d.getAttribute('aria-labelledby')) || {}).tagName,
-    warning: /only time/i.test(d.textContent),
-    copies: [...d.querySelectorAll('button')].filter((b) => b.textContent.trim() === 'Copy').length,
-    done: [...d.querySelectorAll('button')].some((b) => b.textContent.trim() === 'Done'),
-    inputs: d.querySelectorAll('input').length,
-    dl: [...d.querySelectorAll('dl > dt')].map((dt) => [dt.textContent.trim(), dt.nextElementSibling.querySelector('code').textContent]),
-  }));
-  ok(info.parentIsBody && info.modal === 'true' && info.h2 === 'H2', 'dialog appended to body, aria-modal, titled by <h2>', info);
-  ok(info.warning && info.copies === 3 && info.done, 'warning text, 3 Copy buttons and Done', info);
-  const expected = [['Client ID', creds.client_id], ['Client Secret', creds.client_secret], ['Access Token', creds.access_token]];
-  if (asText) {
-    ok(info.inputs === 0, 'dialog=text shows no inputs');
-    eq(info.dl, expected, 'dialog=text <dl><dt>label</dt><dd><code>value</code> … pairs');
-  } else {
-    const values = [];
-    for (const [label] of expected) {
-      const field = dialog.getByLabel(label, { exact: true });
-      values.push([label, await field.inputValue()]);
-      ok(await field.evaluate((i) => i.readOnly), `${label} field is read-only`);
-    }
-    eq(values, expected, 'dialog inputs (by label) hold lastCredentials');
+// ---- checks ----------------------------------------------------------------------------------------
+await step('server: routes, static files, CSP', async () => {
+  const index = resolveReplica(CREATE);
+  ok(index && index.file.endsWith(path.join('dist', 'index.html')) && /text\/html/.test(index.contentType), 'create page → dist/index.html', index);
+  for (const p of [LIST, `${LIST}/`, '/manage/settings/auth/api-accounts', '/manage/shell', `${CREATE}?x=1`]) {
+    ok(resolveReplica(p) && resolveReplica(p).file === index.file, `${p} → the same document`);
   }
-  return dialog;
-}
-
-// ---- unit checks: server ---------------------------------------------------------------------------
-await step('serve.mjs resolveReplica / headers', async () => {
-  const file = (p) => {
-    const r = resolveReplica(p);
-    return r ? path.basename(r.file) : null;
-  };
-  eq(file('/manage/settings/api-accounts'), 'create.html', 'list route → create.html');
-  eq(file('/manage/settings/api-accounts/create'), 'create.html', 'create route → create.html');
-  eq(file('/manage/shell'), 'shell.html', '/manage/shell → shell.html');
-  eq(file('/manage/replica/replica.css'), 'replica.css', 'static asset');
-  eq(resolveReplica('/manage/replica/replica.js').contentType, 'text/javascript; charset=utf-8', 'js content type');
-  for (const bad of ['/manage/replica/../serve.mjs', '/manage/replica/%2e%2e/x', '/manage/replica/..%2fserve.mjs', '/manage/replica/', '/manage/replica/sub/x.js', '/nope', '/manage/replica/missing.js']) {
-    eq(resolveReplica(bad), null, `rejects ${bad}`);
+  const js = resolveReplica('/manage/replica/replica.js');
+  ok(js && /javascript/.test(js.contentType) && fs.statSync(js.file).size > 1000, 'bundle served as /manage/replica/replica.js');
+  for (const bad of ['/manage/replica/../serve.mjs', '/manage/replica/%2e%2e%2fserve.mjs', '/manage/replica/serve.mjs', '/manage/other', '/manage/replica/a/b.js', 42]) {
+    eq(resolveReplica(bad), null, `refused: ${String(bad)}`);
   }
-  const head = (url) => new Promise((resolve, reject) => {
-    http.get(url, (res) => {
-      res.resume();
-      resolve({ status: res.statusCode, csp: res.headers['content-security-policy'], type: res.headers['content-type'] });
-    }).on('error', reject);
-  });
-  const r = await head(`${base}${CREATE}?x=1`);
-  ok(r.status === 200 && r.csp === STRICT_CSP && r.type.startsWith('text/html'), 'strict CSP header on pages', r);
-  const r404 = await head(`${base}/manage/replica/..%2f..%2fetc%2fpasswd`);
-  eq(r404.status, 404, 'traversal is 404');
-  const open = await startServer({ csp: 'none' });
-  const r2 = await head(`${open.url}${CREATE}`);
-  ok(r2.status === 200 && r2.csp === undefined, 'csp:none sends no CSP header', r2);
-  await open.close();
+  const scriptSrc = /script-src ([^;]*)/.exec(STRICT_CSP)[1].trim();
+  eq(scriptSrc, "'self'", 'STRICT_CSP script-src is only self');
+  ok(!/unsafe-eval|wasm-unsafe-eval/.test(STRICT_CSP), 'no eval / wasm in STRICT_CSP');
+  const html = fs.readFileSync(index.file, 'utf8');
+  ok(!/<script(?![^>]*\bsrc=)[^>]*>/i.test(html) && !/\son\w+=/i.test(html) && !/<style/i.test(html), 'no inline script, handler or style in the page');
+  const res = await fetch(`${base}${CREATE}?rows=toggle`);
+  ok(res.status === 200 && res.headers.get('content-security-policy') === STRICT_CSP, 'served with STRICT_CSP');
+  const redirect = await fetch(`${base}/?rows=radio`, { redirect: 'manual' });
+  eq([redirect.status, redirect.headers.get('location')], [302, `${CREATE}?rows=radio`], '/ redirects to the create page');
 });
 
-// ---- per widget kind: structure, user flow, save ------------------------------------------------
-for (const kind of ['select', 'radio', 'combobox']) {
-  await step(`widget=${kind}: structure, fill like a user, Save`, async () => {
-    const { page, context } = await openPage(`${CREATE}?widget=${kind}&store=teststore01`);
-    await ready(page);
-    ok(await page.getByRole('heading', { level: 1, name: 'Create API account' }).count() === 1, 'h1 "Create API account"');
-    ok(await page.getByRole('heading', { level: 2, name: 'OAuth scopes' }).count() === 1, 'h2 "OAuth scopes"');
-    eq(await page.getByLabel('API path', { exact: true }).inputValue(), 'https://api.bigcommerce.com/stores/teststore01/v3/', 'API path from ?store=');
-    ok(await page.getByLabel('API path', { exact: true }).evaluate((i) => i.readOnly), 'API path is read-only');
-    const nameInfo = await page.getByLabel('Name', { exact: true }).evaluate((i) => ({ type: i.type, tag: i.tagName, help: document.getElementById(i.getAttribute('aria-describedby').split(' ')[0]).textContent }));
-    eq(nameInfo, { type: 'text', tag: 'INPUT', help: 'At least 4 characters' }, 'Name <input type=text> with helper text');
+for (const variant of VARIANTS) {
+  await step(`rows=${variant}: DOM contract, state, events`, async () => {
+    const page = await open(`${CREATE}?rows=${variant}&download=0`);
+    const cfg = await config(page);
+    eq([cfg.variant, cfg.storeHash, cfg.apiPath], [variant, 'abc123xyz0', 'https://api.bigcommerce.com/stores/abc123xyz0/v3/'], 'config');
+    eq(cfg.rows, CATALOGUE, 'config.rows: the 2025 rows, their order, case and options');
+    const s0 = await state(page);
+    eq(s0, { route: 'create', tokenType: 'V2/V3 API token', name: '', access: 'local development only', scopes: initialScopes(CATALOGUE) }, 'initial state');
+    const rows = await readRows(page, variant);
+    eq(rows.map((r) => r.label), CATALOGUE.map((r) => r.label), 'one widget per row, labelled as displayed');
+    if (variant !== 'select') eq(rows.map((r) => r.options), CATALOGUE.map((r) => r.levels), 'options per row');
+    eq(rows.map((r) => r.current), CATALOGUE.map((r) => r.levels[0]), 'shown values = state');
+    const unwired = rows.filter((r) => !r.wired).map((r) => r.label);
+    eq(unwired, [], 'every row follows the DOM contract');
 
-    const widgets = await readWidgets(page, kind);
-    eq(widgets[0].label, 'Token type', 'first widget is "Token type"');
-    eq(widgets[0].options, ['V2/V3 API token', 'Stencil-CLI token'], 'token type choices');
-    eq(widgets[0].current, 'V2/V3 API token', 'token type default V2/V3');
-    const rows = widgets.slice(1);
-    eq(rows.map((w) => ({ label: w.label, options: w.options })), expectRows(CATALOGUE), '29 scope rows: labels, order, None + levels');
-    ok(rows.every((w) => w.current === 'None'), 'every row starts at None');
-    if (kind === 'select') ok(rows.every((w) => same(w.values, w.options)), 'option values equal their text');
-    if (kind === 'radio') ok(rows.every((w) => w.names === 1 && same(w.values, w.options)), 'one name per group, values = text');
-    if (kind === 'combobox') {
-      ok(widgets.every((w) => w.wiring), 'label[for]/aria-labelledby, readonly, aria-autocomplete, toggle button wiring');
-      ok(widgets.every((w) => w.closedEmpty && w.closedAgain), 'listbox has no <li> while closed');
-      ok(widgets.every((w) => w.openOk && w.activeOk), 'open: <li role=option id aria-selected>, activedescendant = selected');
-    }
-
-    const picks = { Orders: 'modify', Products: 'read-only', 'Customers Login': 'login', 'Metafields Access': 'full', 'App Extensions': 'manage', 'Sites & Routes': 'read-only' };
-    for (const [label, level] of Object.entries(picks)) await pick(page, kind, label, level);
-    for (const [label, level] of Object.entries(picks)) eq(await shown(page, kind, label), level, `widget shows ${label} = ${level}`);
-    const nameBox = page.getByLabel('Name', { exact: true });
-    await nameBox.click();
-    await nameBox.pressSequentially('Acme ERP sync');
-    const s = await state(page);
-    const expectedScopes = Object.fromEntries(CATALOGUE.map(([l]) => [l, picks[l] || 'None']));
-    const finalScopes = { ...expectedScopes, Checkouts: 'read-only', Carts: kind === 'radio' ? 'modify' : 'read-only' };
-    eq(s, { route: 'create', tokenType: 'V2/V3 API token', name: 'Acme ERP sync', access: 'local development only', scopes: expectedScopes }, 'state() after user input');
-
-    // Controlled widgets: writes without events do not stick.
-    if (kind === 'select') {
-      await page.getByLabel('Carts', { exact: true }).evaluate((el) => { el.value = 'modify'; });
-    } else if (kind === 'radio') {
-      await page.getByRole('radiogroup', { name: 'Carts' }).evaluate((g) => { g.querySelector('input[value="modify"]').checked = true; });
-    } else {
-      await page.getByRole('combobox', { name: 'Carts', exact: true }).evaluate((el) => { el.value = 'modify'; });
-    }
-    eq((await state(page)).scopes.Carts, 'None', 'eventless write does not change state');
-    await pick(page, kind, 'Checkouts', 'read-only'); // any state change re-renders
-    eq(await shown(page, kind, 'Carts'), 'None', 'eventless write is reset at the next render');
-    if (kind === 'select') {
-      await page.getByLabel('Carts', { exact: true }).evaluate((el) => { el.value = 'modify'; el.dispatchEvent(new Event('input', { bubbles: true })); });
-      eq((await state(page)).scopes.Carts, 'None', 'select: .value + `input` event only is ignored (React uses change)');
-      await page.getByLabel('Carts', { exact: true }).evaluate((el) => { el.value = 'read-only'; el.dispatchEvent(new Event('change', { bubbles: true })); });
-      eq((await state(page)).scopes.Carts, 'read-only', 'select: .value + `change` event updates state');
-    } else if (kind === 'radio') {
-      const g = page.getByRole('radiogroup', { name: 'Carts' });
-      await g.evaluate((el) => { const i = el.querySelector('input[value="modify"]'); i.checked = true; i.dispatchEvent(new Event('change', { bubbles: true })); });
-      eq((await state(page)).scopes.Carts, 'None', 'radio: .checked + `change` event is ignored (React listens to click)');
-      await g.evaluate((el) => el.querySelector('input[value="read-only"]').click());
-      eq((await state(page)).scopes.Carts, 'read-only', 'radio: el.click() updates state');
-      await g.locator('input[value="read-only"]').focus();
-      await page.keyboard.press('ArrowRight');
-      eq((await state(page)).scopes.Carts, 'modify', 'radio: arrow key in the group updates state');
-    } else {
-      const cb = page.getByRole('combobox', { name: 'Carts', exact: true });
-      await cb.evaluate((el) => {
-        el.click();
-        const list = document.getElementById(el.getAttribute('aria-controls'));
-        [...list.querySelectorAll('[role="option"]')].find((li) => li.textContent === 'read-only').click();
+    if (variant === 'select') {
+      ok(rows.every((r) => r.closedEmpty), 'every listbox is in the DOM and empty while closed');
+      const combo = page.getByRole('combobox', { name: 'Orders', exact: true });
+      await combo.click();
+      const open = await combo.evaluate((i) => {
+        const list = document.getElementById(i.getAttribute('aria-controls'));
+        return { expanded: i.getAttribute('aria-expanded'), options: [...list.querySelectorAll('li[role=option]')].map((li) => li.textContent.trim()) };
       });
-      eq([(await state(page)).scopes.Carts, await cb.inputValue()], ['read-only', 'read-only'], 'combobox: programmatic input.click() + option.click() updates state');
+      eq(open, { expanded: 'true', options: ['None', 'read-only', 'modify'] }, 'open listbox lists None + levels');
+      await page.getByRole('option', { name: 'modify', exact: true }).click();
+      await settle(page);
+      const closed = await combo.evaluate((i) => [i.value, i.getAttribute('aria-expanded'), document.getElementById(i.getAttribute('aria-controls')).children.length]);
+      eq(closed, ['modify', 'false', 0], 'choosing closes the list and shows the choice');
+      // Keyboard: ArrowDown opens, Enter picks the highlighted item.
+      const logs = page.getByRole('combobox', { name: 'Store logs', exact: true });
+      await logs.focus();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await settle(page);
+      eq((await state(page)).scopes['Store logs'], 'read-only', 'keyboard choice reaches the state');
+      // BigDesign's Select: Escape on a closed list clears the value.
+      const themes = page.getByRole('combobox', { name: 'Themes', exact: true });
+      await themes.focus();
+      await page.keyboard.press('Escape');
+      await settle(page);
+      eq([(await state(page)).scopes.Themes, await themes.inputValue()], ['', ''], 'Escape on a closed Select clears it');
+      await choose(page, variant, 'Themes', 'None');
+      await choose(page, variant, 'Metafields Access', 'full');
+    } else {
+      await choose(page, variant, 'Orders', 'modify');
+      await choose(page, variant, 'Store logs', 'read-only');
+      await choose(page, variant, 'Metafields Access', 'full');
     }
+    const s1 = await state(page);
+    eq([s1.scopes.Orders, s1.scopes['Store logs'], s1.scopes['Metafields Access'], s1.scopes.Content], ['modify', 'read-only', 'full', 'None'], 'user choices reach the state');
+    const shownNow = await readRows(page, variant);
+    eq(shownNow.map((r) => r.current), CATALOGUE.map((r) => s1.scopes[r.label]), 'the DOM shows the state');
 
-    // React value tracker on Name.
-    const tracker = await nameBox.evaluate((el) => {
-      el.value = 'page-world write';
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-      const afterPlain = window.__replica.state().name;
-      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
-      setter.call(el, 'Acme ERP sync 2');
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-      return { afterPlain, afterNative: window.__replica.state().name, own: Object.prototype.hasOwnProperty.call(el, 'value') };
-    });
-    eq(tracker, { afterPlain: 'Acme ERP sync', afterNative: 'Acme ERP sync 2', own: true }, 'value tracker: el.value+input ignored, native setter+input accepted');
-
-    eq((await state(page)).scopes, finalScopes, 'scopes in state before Save');
-    if (kind === 'select') await shot(page, `form-${kind}`);
-    if (kind === 'radio') await shot(page, `form-${kind}`);
-    const [download] = await Promise.all([
-      page.waitForEvent('download', { timeout: 5000 }),
-      page.getByRole('button', { name: 'Save', exact: true }).click(),
-    ]);
-    const creds = await page.evaluate(() => window.__replica.lastCredentials);
-    ok(ID_RE.test(creds.client_id) && SECRET_RE.test(creds.client_secret) && ID_RE.test(creds.access_token), 'credential shapes (31 [a-z0-9], 64 hex, 31 [a-z0-9])', creds);
-    eq({ api_path: creds.api_path, name: creds.name }, { api_path: 'https://api.bigcommerce.com/stores/teststore01/v3/', name: 'Acme ERP sync 2' }, 'lastCredentials api_path and name');
-    await checkDialog(page, creds);
-    if (kind === 'combobox') await shot(page, 'dialog-inputs');
-    eq(download.suggestedFilename(), 'api-credentials-Acme-ERP-sync-2.txt', 'download file name');
-    const file = fs.readFileSync(await download.path(), 'utf8');
-    eq(file, `ACCESS TOKEN: ${creds.access_token}\nCLIENT NAME: Acme ERP sync 2\nAPI PATH: ${creds.api_path}\nCLIENT ID: ${creds.client_id}\nCLIENT SECRET: ${creds.client_secret}\nNAME: Acme ERP sync 2\n`, 'download .txt lines (LF, in order)');
-
-    // Copy → clipboard.
-    await page.getByRole('dialog').getByRole('button', { name: 'Copy' }).nth(1).click();
-    eq(await page.evaluate(() => navigator.clipboard.readText()), creds.client_secret, 'Copy (Client Secret) writes the clipboard');
-
-    await page.getByRole('button', { name: 'Done', exact: true }).click();
-    eq(await page.getByRole('dialog').count(), 0, 'Done removes the dialog');
-
-    // A second save → history.
-    await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save', exact: true }).click()]);
-    const api = await page.evaluate(() => ({ saves: window.__replica.saves, history: window.__replica.history, last: window.__replica.lastCredentials }));
-    ok(api.saves === 2 && api.history.length === 2 && same(api.history[0], creds) && same(api.history[1], api.last) && api.last.client_id !== creds.client_id,
-      'saves, history (in order), lastCredentials after a second Save', { saves: api.saves, n: api.history.length });
-    await page.getByRole('button', { name: 'Done', exact: true }).click();
-    await context.close();
+    // A DOM write without the events React listens to changes nothing.
+    const wrote = await page.evaluate((v) => {
+      const text = (el) => (el ? el.textContent.trim() : null);
+      if (v.startsWith('toggle')) {
+        const g = [...document.querySelectorAll('div[role=group]')][0];
+        const [none, ro] = g.querySelectorAll('button');
+        ro.setAttribute('aria-checked', 'true');
+        none.setAttribute('aria-checked', 'false');
+        return 'aria-checked';
+      }
+      if (v === 'select') {
+        const i = document.querySelectorAll('input[role=combobox]')[1];
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(i, 'modify');
+        return 'input.value';
+      }
+      if (v === 'native') {
+        document.querySelectorAll('select')[0].value = 'modify';
+        return 'select.value';
+      }
+      const fs = document.querySelectorAll('fieldset')[0];
+      fs.querySelectorAll('input[type=radio]')[2].checked = true;
+      return text(fs.querySelector('legend'));
+    }, variant);
+    await settle(page, 60);
+    eq((await state(page)).scopes, s1.scopes, `a DOM write without events (${wrote}) leaves the state alone`);
+    if (variant === 'native') {
+      // …and the event a user's action fires makes it count.
+      await page.evaluate(() => document.querySelectorAll('select')[0].dispatchEvent(new Event('change', { bubbles: true })));
+      await settle(page);
+      eq((await state(page)).scopes.Content, 'modify', 'the same value plus its change event reaches the state');
+    }
+    if (variant === 'radio') {
+      // React's value tracker saw `.checked = true`, so a later click on that radio is no
+      // change for React; a click on an unchecked radio (what a user does) is.
+      const r = await page.evaluate(async () => {
+        const tick = () => new Promise((res) => setTimeout(res, 30));
+        const [first, second] = document.querySelectorAll('fieldset');
+        first.querySelectorAll('input[type=radio]')[2].click();
+        await tick();
+        const a = window.__replica.state().scopes.Content;
+        second.querySelectorAll('input[type=radio]')[2].click();
+        await tick();
+        return [a, window.__replica.state().scopes['Checkout content']];
+      });
+      eq(r, ['None', 'modify'], 'click() after a silent .checked write is ignored (React), click() on an unchecked radio counts');
+    }
+    if (variant === 'toggle') await shot(page, 'toggle-top');
   });
 }
 
-await step('validation: short name', async () => {
-  const { page, context } = await openPage(`${CREATE}?widget=select`);
-  await ready(page);
-  await page.getByLabel('Name', { exact: true }).fill('  ab  ');
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  ok(await page.getByText('Name must be at least 4 characters', { exact: true }).isVisible(), 'inline error shown');
-  ok(await page.getByLabel('Name', { exact: true }).getAttribute('aria-invalid') === 'true', 'Name aria-invalid');
-  await page.waitForTimeout(100);
-  eq(await page.getByRole('dialog').count(), 0, 'no dialog');
-  eq(await page.evaluate(() => [window.__replica.saves, window.__replica.lastCredentials]), [0, null], 'no credentials');
-  await shot(page, 'validation-error');
-  await page.getByLabel('Name', { exact: true }).fill('abcd');
-  ok(!(await page.getByText('Name must be at least 4 characters').isVisible()), 'error clears when name becomes valid');
-  await context.close();
-});
-
-await step('combobox keyboard, outside click, one open at a time', async () => {
-  const { page, context } = await openPage(`${CREATE}`);
-  await ready(page);
-  const carts = page.getByRole('combobox', { name: 'Carts', exact: true });
-  const themes = page.getByRole('combobox', { name: 'Themes', exact: true });
-  const listOf = (cb) => cb.evaluate((el) => document.getElementById(el.getAttribute('aria-controls')).querySelectorAll('li').length);
-  await carts.focus();
-  await page.keyboard.press('ArrowDown');
-  eq([await carts.getAttribute('aria-expanded'), await listOf(carts)], ['true', 3], 'ArrowDown opens (3 options)');
-  const active1 = await carts.getAttribute('aria-activedescendant');
-  await page.keyboard.press('ArrowDown');
-  const active2 = await carts.getAttribute('aria-activedescendant');
-  ok(active1 && active2 && active1 !== active2 && await page.locator(`[id="${active2}"]`).textContent() === 'read-only', 'ArrowDown moves aria-activedescendant to read-only');
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('ArrowUp');
-  await page.keyboard.press('Enter');
-  eq([(await state(page)).scopes.Carts, await carts.inputValue(), await listOf(carts), await carts.getAttribute('aria-expanded')], ['read-only', 'read-only', 0, 'false'], 'Enter selects the highlighted option and closes');
-  await page.keyboard.press(' ');
-  eq(await listOf(carts), 3, 'Space opens');
-  await page.keyboard.press('Escape');
-  eq([await listOf(carts), (await state(page)).scopes.Carts], [0, 'read-only'], 'Escape closes without change');
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('ArrowUp');
-  await page.keyboard.press('Enter');
-  eq((await state(page)).scopes.Carts, 'None', 'Enter opens; ArrowUp + Enter picks None');
-  await page.keyboard.press('ArrowUp');
-  eq(await listOf(carts), 3, 'ArrowUp opens');
-  await themes.click();
-  eq([await listOf(carts), await listOf(themes)], [0, 3], 'opening another closes the first');
-  await page.getByRole('heading', { level: 1 }).click();
-  eq(await listOf(themes), 0, 'click outside closes');
-  await page.getByRole('combobox', { name: 'Themes', exact: true }).locator('xpath=..').getByRole('button', { name: 'toggle menu' }).click();
-  eq(await listOf(themes), 3, 'toggle button opens');
-  await page.keyboard.press('Tab');
-  eq(await listOf(themes), 0, 'Tab / blur closes');
-  await context.close();
-});
-
-await step('token type: Stencil replaces scopes; back re-renders fresh widgets', async () => {
-  for (const kind of ['select', 'radio', 'combobox']) {
-    const { page, context } = await openPage(`${CREATE}?widget=${kind}`);
-    await ready(page);
-    await pick(page, kind, 'Orders', 'read-only');
-    const role = { select: 'combobox', radio: 'radiogroup', combobox: 'combobox' }[kind];
-    const before = await page.getByRole(role, { name: 'Orders', exact: true }).elementHandle();
-    await pick(page, kind, 'Token type', 'Stencil-CLI token');
-    eq(await page.getByRole('heading', { name: 'OAuth scopes' }).count(), 0, `${kind}: no OAuth scopes in Stencil mode`);
-    const access = (await readWidgets(page, kind)).find((w) => w.label === 'Access');
-    eq(access && access.options, ['local development only', 'publish theme'], `${kind}: Access choice`);
-    await pick(page, kind, 'Access', 'publish theme');
-    eq((await state(page)).access, 'publish theme', `${kind}: access in state`);
-    eq((await state(page)).tokenType, 'Stencil-CLI token', `${kind}: tokenType in state`);
-    if (kind === 'combobox') await shot(page, 'stencil');
-    await pick(page, kind, 'Token type', 'V2/V3 API token');
-    eq(await page.getByRole('heading', { name: 'OAuth scopes' }).count(), 1, `${kind}: scopes back`);
-    ok(!(await before.evaluate((el) => el.isConnected)), `${kind}: scope widgets are fresh elements`);
-    eq(await shown(page, kind, 'Orders'), 'read-only', `${kind}: re-rendered from state`);
-    await context.close();
+await step('name, Save enabled only from 4 trimmed characters', async () => {
+  const page = await open(`${CREATE}?download=0`);
+  const save = saveButton(page);
+  ok(await save.isDisabled(), 'Save disabled with no name');
+  for (const [value, enabled] of [['abc', false], ['  ab  ', false], ['   abc   ', false], ['abcd', true], ['Demo app', true]]) {
+    await nameInput(page).fill(value);
+    await settle(page, 20);
+    eq([(await state(page)).name, await save.isEnabled()], [value, enabled], `name ${JSON.stringify(value)}`);
   }
-  const { page, context } = await openPage(`${CREATE}?token=stencil`);
-  await ready(page);
-  eq((await state(page)).tokenType, 'Stencil-CLI token', 'token=stencil default');
-  eq(await page.getByRole('combobox', { name: 'Access', exact: true }).inputValue(), 'local development only', 'Access default');
-  await context.close();
+  // React's value tracker: el.value = … + input from the page's world is ignored; the native
+  // prototype setter + input is accepted; no event at all changes nothing.
+  const r = await page.evaluate(async () => {
+    const i = [...document.querySelectorAll('label')].find((l) => l.textContent.trim() === 'Name').control;
+    const tick = () => new Promise((res) => setTimeout(res, 20));
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(i, 'no events');
+    await tick();
+    const a = window.__replica.state().name;
+    i.value = 'tracked write';
+    i.dispatchEvent(new Event('input', { bubbles: true }));
+    await tick();
+    const b = window.__replica.state().name;
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(i, 'Native setter');
+    i.dispatchEvent(new Event('input', { bubbles: true }));
+    await tick();
+    return [a, b, window.__replica.state().name, i.value];
+  });
+  eq(r, ['Demo app', 'Demo app', 'Native setter', 'Native setter'], 'value writes: none, tracked+input, native setter+input');
+  eq(await page.evaluate(() => document.querySelector('input[readonly][value^="https://api.bigcommerce.com/"]')?.value), 'https://api.bigcommerce.com/stores/abc123xyz0/v3/', 'API path shown read-only');
+  eq(await page.getByLabel('API path', { exact: true }).inputValue(), 'https://api.bigcommerce.com/stores/abc123xyz0/v3/', 'API path labelled "API path"');
+  ok(await page.getByLabel('B2B Edition API path').count() === 0, 'no B2B path without b2b=1');
+  eq(await page.getByRole('heading', { level: 1 }).textContent(), 'Create account', 'title "Create account"');
 });
 
-await step('store hash, b2b, omit/extra, labels=variant', async () => {
-  let { page, context } = await openPage(CREATE);
-  await ready(page);
-  eq(await page.getByLabel('API path', { exact: true }).inputValue(), 'https://api.bigcommerce.com/stores/abc123xyz0/v3/', 'default store hash');
-  await context.close();
-  ({ page, context } = await openPage(`${CREATE}?store=ignored`, { origin: `http://${HOSTED}:${port}` }));
-  await ready(page);
-  eq(await page.getByLabel('API path', { exact: true }).inputValue(), 'https://api.bigcommerce.com/stores/h0st7ash/v3/', 'hash from store-{hash}.mybigcommerce.com wins over ?store=');
-  await context.close();
-
-  ({ page, context } = await openPage(`${CREATE}?b2b=1&widget=select`));
-  await ready(page);
-  eq(await page.getByLabel('B2B Edition API path', { exact: true }).inputValue(), 'https://api-b2b.bigcommerce.com/api/v3/io/', 'B2B Edition API path');
-  let rows = (await readWidgets(page, 'select')).slice(1);
-  eq(rows.map((r) => ({ label: r.label, options: r.options })), expectRows([...CATALOGUE, ['B2B Edition', ['modify']]]), 'b2b=1 adds "B2B Edition" (modify) last');
-  await context.close();
-
-  ({ page, context } = await openPage(`${CREATE}?widget=radio&omit=${encodeURIComponent('Store Logs,Themes')}&extra=${encodeURIComponent('Infrastructure Logs,Infrastructure Projects,Infrastructure Deployments,Widgets Beta')}`));
-  await ready(page);
-  rows = (await readWidgets(page, 'radio')).slice(1);
-  const expected = [...CATALOGUE.filter(([l]) => l !== 'Store Logs' && l !== 'Themes'),
-    ['Infrastructure Logs', ['read-only']], ['Infrastructure Projects', ['read-only', 'manage']],
-    ['Infrastructure Deployments', ['read-only', 'create preview', 'manage']], ['Widgets Beta', ['read-only', 'modify']]];
-  eq(rows.map((r) => ({ label: r.label, options: r.options })), expectRows(expected), 'omit removes rows, extra appends rows with their levels');
-  await pick(page, 'radio', 'Infrastructure Deployments', 'create preview');
-  eq((await state(page)).scopes['Infrastructure Deployments'], 'create preview', 'extra row in state');
-  await context.close();
-
-  ({ page, context } = await openPage(`${CREATE}?labels=variant`));
-  await ready(page);
-  rows = (await readWidgets(page, 'combobox')).slice(1);
-  const variant = { 'Customers Login': 'Customer Login', 'Sites & Routes': 'Sites & routes', 'Get Payment Methods': 'Payments - Get accepted methods', 'Metafield Ownership': 'Metafields Ownership' };
-  eq(rows.map((r) => r.label), CATALOGUE.map(([l]) => variant[l] || l), 'labels=variant renders the variant labels in place');
-  await pick(page, 'combobox', 'Customer Login', 'login');
-  eq((await state(page)).scopes['Customer Login'], 'login', 'state keys are the displayed labels');
-  await context.close();
+let firstCreds = null;
+await step('Save: toast, credentials modal, download, Done, second Save', async () => {
+  const page = await open(`${CREATE}?rows=toggle`);
+  eq(await page.evaluate(() => [window.__replica.saves, window.__replica.lastCredentials, window.__replica.history]), [0, null, []], 'nothing generated yet');
+  const containers = await page.evaluate(() => [...document.body.children].filter((e) => e.id !== 'root' && e.tagName === 'DIV').length);
+  ok(containers >= 1, 'the Modal portal container is in <body> before it opens', containers);
+  await choose(page, 'toggle', 'Orders', 'read-only');
+  await nameInput(page).fill('Demo app');
+  const downloadP = page.waitForEvent('download', { timeout: 5000 });
+  await saveButton(page).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor({ timeout: 3000 });
+  const creds = await page.evaluate(() => window.__replica.lastCredentials);
+  firstCreds = creds;
+  ok(creds && ID_RE.test(creds.client_id) && ID_RE.test(creds.access_token) && SECRET_RE.test(creds.client_secret), 'credentials: 31 [a-z0-9], 64 hex', creds);
+  eq([creds.api_path, creds.name], ['https://api.bigcommerce.com/stores/abc123xyz0/v3/', 'Demo app'], 'api_path and name');
+  const toast = page.getByRole('alert');
+  ok(await toast.count() === 1 && /Create account/.test(await toast.textContent()) && /Account created successfully/.test(await toast.textContent()), 'toast "Create account / Account created successfully"');
+  const box = await toast.boundingBox();
+  ok(box && box.y < 150 && box.x + box.width > 1280 - 60, 'toast at the top right', box);
+  const info = await dialog.evaluate((d) => {
+    const content = d.firstElementChild;
+    const header = document.getElementById(content.getAttribute('aria-labelledby'));
+    const inputs = [...d.querySelectorAll('input')];
+    return {
+      modal: d.getAttribute('aria-modal'),
+      inBodyContainer: d.parentElement.parentElement === document.body,
+      title: header && header.querySelector('h2') ? header.querySelector('h2').textContent : null,
+      dialogHasName: d.hasAttribute('aria-labelledby') || d.hasAttribute('aria-label'),
+      fields: inputs.map((i) => [i.labels[0] && i.labels[0].textContent, i.readOnly, i.value]),
+      copies: [...d.querySelectorAll('button[aria-label="Copy"]')].filter((b) => b.textContent.trim() === '').length,
+      buttons: [...d.querySelectorAll('button')].map((b) => b.getAttribute('aria-label') || b.textContent.trim()),
+      text: d.textContent,
+    };
+  });
+  eq([info.modal, info.inBodyContainer, info.title, info.dialogHasName], ['true', true, 'BigCommerce API credentials', false], 'div[role=dialog][aria-modal] in its body container, <h2> title referenced from inside');
+  eq(info.fields, [['Client ID', true, creds.client_id], ['Client secret', true, creds.client_secret], ['Access token', true, creds.access_token]], 'three read-only inputs with the generated values');
+  eq(info.buttons, ['Copy', 'Copy', 'Copy', 'Done'], 'icon-only Copy ×3 and Done, no close button');
+  eq(info.copies, 3, 'Copy buttons are icon-only');
+  ok(info.text.includes('If you are using Chrome, Firefox, or Edge a text file containing the API token and client ID should have downloaded to your computer.'), 'download note');
+  ok(info.text.includes('This is the only copy you will have access to. If you lose it, delete the account and create a new one.'), 'warning');
+  await page.keyboard.press('Escape');
+  await page.mouse.click(20, 880);
+  await settle(page, 50);
+  eq(await dialog.count(), 1, 'Escape and a click outside do not close it');
+  const download = await downloadP;
+  eq(download.suggestedFilename(), 'api-credentials-Demo-app.txt', 'download file name');
+  const file = fs.readFileSync(await download.path(), 'utf8');
+  eq(file, `ACCESS TOKEN: ${creds.access_token}\nCLIENT NAME: Demo app\nAPI PATH: ${creds.api_path}\nCLIENT ID: ${creds.client_id}\nCLIENT SECRET: ${creds.client_secret}\nNAME: Demo app\n`, 'download content');
+  await shot(page, 'credentials-modal');
+  await page.getByRole('button', { name: 'Done', exact: true }).click();
+  await settle(page, 50);
+  eq(await page.getByRole('dialog').count(), 0, 'Done closes it');
+  eq(await page.evaluate(() => [...document.body.children].filter((e) => e.id !== 'root' && e.tagName === 'DIV').length), containers, 'the portal container stays mounted');
+  eq((await state(page)).route, 'create', 'still on the form');
+  await saveButton(page).click();
+  await dialog.waitFor({ timeout: 3000 });
+  const api = await page.evaluate(() => ({ saves: window.__replica.saves, history: window.__replica.history, last: window.__replica.lastCredentials }));
+  ok(api.saves === 2 && api.history.length === 2 && same(api.history[0], creds) && same(api.history[1], api.last) && api.last.client_id !== creds.client_id && api.last.client_secret !== creds.client_secret,
+    'second Save: fresh credentials, history oldest first', { saves: api.saves });
+  const values = await dialog.evaluate((d) => [...d.querySelectorAll('input')].map((i) => i.value));
+  eq(values, [api.last.client_id, api.last.client_secret, api.last.access_token], 'the modal shows the new set');
+  eq(await page.evaluate(() => Object.isFrozen(window.__replica)), true, '__replica is frozen');
 });
 
-await step('revert=Orders: one stale reset to None', async () => {
-  const { page, context } = await openPage(`${CREATE}?revert=Orders`);
-  await ready(page);
-  await pick(page, 'combobox', 'Orders', 'modify');
-  eq((await state(page)).scopes.Orders, 'modify', 'set');
-  await page.waitForTimeout(400);
-  eq([(await state(page)).scopes.Orders, await shown(page, 'combobox', 'Orders')], ['None', 'None'], 'reset to None ~150 ms later');
-  await pick(page, 'combobox', 'Orders', 'modify');
-  await page.waitForTimeout(400);
-  eq((await state(page)).scopes.Orders, 'modify', 'second change sticks');
-  await context.close();
+await step('dismiss=instant and download=0', async () => {
+  const page = await open(`${CREATE}?dismiss=instant&download=0`);
+  let downloads = 0;
+  page.on('download', () => { downloads += 1; });
+  await nameInput(page).fill('Instant one');
+  await saveButton(page).click();
+  await settle(page, 300);
+  eq(await page.getByRole('dialog').count(), 0, 'the modal is gone');
+  eq(await page.evaluate(() => window.__dialogsSeen), 1, 'it was shown once');
+  const creds = await page.evaluate(() => window.__replica.lastCredentials);
+  ok(creds && creds.name === 'Instant one' && ID_RE.test(creds.client_id), 'credentials recorded');
+  eq(downloads, 0, 'no download with download=0');
 });
 
-await step('late=<ms>: SPA route change from the accounts list', async () => {
-  let { page, context } = await openPage(`${LIST}?late=600&widget=select`);
-  await page.getByRole('heading', { name: 'Store-level API accounts', level: 1 }).waitFor();
-  eq(await page.evaluate(() => [window.__replica.ready, window.__replica.state().route]), [false, 'list'], 'list first, not ready');
-  eq(await page.getByLabel('Name', { exact: true }).count(), 0, 'form not in the DOM yet');
-  ok(await page.getByRole('button', { name: 'Create API account' }).isVisible(), 'Create API account button');
-  await shot(page, 'list');
-  await ready(page);
-  const u = new URL(page.url());
-  eq([u.pathname, u.searchParams.get('late'), u.searchParams.get('widget')], [CREATE, '600', 'select'], 'pushState to /create keeping the query');
-  ok(await page.getByLabel('Name', { exact: true }).count() === 1, 'form rendered in the same document');
-  await context.close();
-
-  ({ page, context } = await openPage(`${CREATE}?late=0`));
-  await page.getByRole('heading', { name: 'Store-level API accounts', level: 1 }).waitFor();
-  eq(new URL(page.url()).pathname, LIST, 'late at /create starts on the list path');
-  await page.waitForTimeout(300);
-  eq(await page.evaluate(() => window.__replica.ready), false, 'late=0: waits for the button');
+await step('SPA: list page, + Create API account, back, Cancel, old path', async () => {
+  const page = await open(`${LIST}?rows=select&store=zz99`, { waitReady: false });
+  await page.getByRole('heading', { name: 'Store-level API accounts' }).waitFor();
+  await page.evaluate(() => { window.__sameDocument = true; });
+  eq(await page.evaluate(() => [window.__replica.ready, window.__replica.state().route]), [false, 'list'], 'list: not ready, route list');
+  eq(await page.getByRole('columnheader').allTextContents(), ['Account name', 'Scopes', 'Active webhooks'], 'table columns');
+  ok(await page.getByText('No accounts were found.').count() === 1, '"No accounts were found."');
   await page.getByRole('button', { name: 'Create API account' }).click();
   await ready(page);
-  eq(new URL(page.url()).pathname, CREATE, 'button routes to /create');
+  const u = new URL(page.url());
+  eq([u.pathname, u.search, await page.evaluate(() => window.__sameDocument === true)], [CREATE, '?rows=select&store=zz99', true], 'pushState to /create, query kept, no page load');
+  eq((await config(page)).apiPath, 'https://api.bigcommerce.com/stores/zz99/v3/', 'store= sets the hash');
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await page.getByRole('heading', { name: 'Store-level API accounts' }).waitFor();
+  eq([new URL(page.url()).pathname, await page.evaluate(() => window.__replica.ready)], [LIST, false], 'Cancel goes back to the list');
   await page.goBack();
-  await page.getByRole('heading', { name: 'Store-level API accounts', level: 1 }).waitFor();
-  eq(await page.getByLabel('Name', { exact: true }).count(), 0, 'Back returns to the list');
-  await context.close();
+  await ready(page);
+  eq([new URL(page.url()).pathname, (await state(page)).route], [CREATE, 'create'], 'history back → the form again');
+  const old = await open('/manage/settings/auth/api-accounts', { waitReady: false });
+  await old.getByRole('heading', { name: 'Store-level API accounts' }).waitFor();
+  eq((await state(old)).route, 'list', 'the old list path shows the list');
 });
 
-await step('dialog=text, dismiss=instant, download=0', async () => {
-  let { page, context } = await openPage(`${CREATE}?dialog=text&download=0`);
+await step('late=: starts on the list, the form appears later', async () => {
+  const page = await open(`${CREATE}?late=400&rows=native`, { waitReady: false });
+  await page.getByRole('heading', { name: 'Store-level API accounts' }).waitFor();
+  eq([new URL(page.url()).pathname, await page.evaluate(() => window.__replica.ready)], [LIST, false], 'starts on the list URL');
+  const t = Date.now();
   await ready(page);
-  await page.getByLabel('Name', { exact: true }).fill('Text dialog');
-  let downloaded = false;
-  page.on('download', () => { downloaded = true; });
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  const creds = await page.evaluate(() => window.__replica.lastCredentials);
-  await checkDialog(page, creds, { asText: true });
-  await shot(page, 'dialog-text');
-  await page.waitForTimeout(500);
-  ok(!downloaded, 'download=0: no download');
-  await context.close();
-
-  ({ page, context } = await openPage(`${CREATE}?dismiss=instant&download=0`));
-  await ready(page);
-  await page.getByLabel('Name', { exact: true }).fill('Instant');
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await page.waitForTimeout(100);
-  eq(await page.getByRole('dialog').count(), 0, 'dismiss=instant: dialog gone');
-  ok(await page.evaluate(() => window.__replica.lastCredentials !== null && window.__replica.saves === 1), 'credentials still recorded');
-  await context.close();
+  ok(Date.now() - t >= 200, 'the form came after the delay', Date.now() - t);
+  eq(new URL(page.url()).pathname + new URL(page.url()).search, `${CREATE}?late=400&rows=native`, 'then routed to /create');
+  const zero = await open(`${CREATE}?late=0`, { waitReady: false });
+  await zero.getByRole('heading', { name: 'Store-level API accounts' }).waitFor();
+  await settle(zero, 300);
+  eq(await zero.evaluate(() => window.__replica.ready), false, 'late=0 waits for the click');
+  await zero.getByRole('button', { name: 'Create API account' }).click();
+  await ready(zero);
 });
 
-await step('shell: iframe with embedded=1', async () => {
-  const { page, context } = await openPage('/manage/shell?widget=radio&store=shellstore1');
-  const src = await page.locator('iframe').getAttribute('src');
-  const su = new URL(src, base);
-  eq([su.pathname, su.searchParams.get('widget'), su.searchParams.get('store'), su.searchParams.get('embedded')], [CREATE, 'radio', 'shellstore1', '1'], 'iframe src = create page + same query + embedded=1');
-  const frame = page.frameLocator('iframe');
-  await frame.getByLabel('Name', { exact: true }).waitFor();
-  ok(!(await frame.locator('#cp-sidebar').isVisible()), 'embedded page hides its own sidebar');
-  ok(await page.locator('#cp-sidebar').getByText('Settings', { exact: true }).isVisible(), 'shell has the sidebar');
-  await pick(page, 'radio', 'Orders', 'read-only', frame);
-  await frame.getByLabel('Name', { exact: true }).fill('Framed app');
-  await shot(page, 'shell');
-  const [download] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: 'Save' }).click()]);
-  const inner = page.frames().find((f) => f.url().includes(CREATE));
-  const s = await inner.evaluate(() => ({ s: window.__replica.state(), c: window.__replica.lastCredentials }));
-  eq([s.s.name, s.s.scopes.Orders, s.c.api_path], ['Framed app', 'read-only', 'https://api.bigcommerce.com/stores/shellstore1/v3/'], 'state inside the frame');
-  ok(await frame.getByRole('dialog', { name: 'BigCommerce API Credentials' }).count() === 1, 'dialog inside the frame document');
-  ok(download.suggestedFilename() === 'api-credentials-Framed-app.txt', 'download from the frame');
-  await context.close();
+await step('shell: control panel with iframe[name=cp-iframe]', async () => {
+  const page = await open('/manage/shell?rows=radio&b2b=1', { waitReady: false });
+  const iframe = page.locator('iframe[name="cp-iframe"]');
+  await iframe.waitFor();
+  const src = new URL(await iframe.getAttribute('src'), base);
+  eq([src.pathname, src.searchParams.get('rows'), src.searchParams.get('b2b'), src.searchParams.get('embedded')], [CREATE, 'radio', '1', '1'], 'iframe loads the create page, same query + embedded=1');
+  const frame = page.frame({ name: 'cp-iframe' });
+  await ready(frame);
+  eq(await page.evaluate(() => [typeof window.__replica, !!document.querySelector('nav[aria-label="Main navigation"]')]), ['undefined', true], 'shell: chrome in the top frame, no __replica there');
+  eq(await frame.evaluate(() => !!document.querySelector('nav[aria-label="Main navigation"]')), false, 'embedded: no chrome in the frame');
+  await choose(frame, 'radio', 'B2B Edition', 'modify');
+  eq((await state(frame)).scopes['B2B Edition'], 'modify', 'the frame is usable');
+});
+
+await step('revert=Orders: one stale re-render resets the row', async () => {
+  const page = await open(`${CREATE}?revert=Orders&download=0`);
+  await choose(page, 'toggle', 'Orders', 'modify');
+  eq((await state(page)).scopes.Orders, 'modify', 'modify at first');
+  await settle(page, 350);
+  eq((await state(page)).scopes.Orders, 'None', 'back to None 150 ms later');
+  eq((await readRows(page, 'toggle')).find((r) => r.label === 'Orders').current, 'None', 'the DOM shows None');
+  await choose(page, 'toggle', 'Orders', 'modify');
+  await settle(page, 350);
+  eq((await state(page)).scopes.Orders, 'modify', 'the second change sticks');
+});
+
+await step('b2b=1, token=stencil, omit, extra, labels=variant, hostname', async () => {
+  let page = await open(`${CREATE}?b2b=1&rows=select`);
+  eq((await config(page)).rows, [...CATALOGUE, ...B2B], 'b2b: Store Translations and B2B Edition last');
+  eq(await page.getByLabel('B2B Edition API path', { exact: true }).inputValue(), 'https://api-b2b.bigcommerce.com/api/v3/io/', 'B2B Edition API path');
+  await choose(page, 'select', 'B2B Edition', 'modify');
+  eq((await state(page)).scopes['B2B Edition'], 'modify', 'B2B Edition row works');
+
+  page = await open(`${CREATE}?token=stencil&download=0`);
+  let s = await state(page);
+  eq([s.tokenType, s.access], ['Stencil-CLI token', 'local development only'], 'stencil: token type and access');
+  ok(await page.getByRole('heading', { name: 'OAuth scopes' }).count() === 0 && await page.locator('div[role=group]').count() === 1, 'stencil: an Access choice instead of scope rows');
+  eq(await readRows(page, 'toggle').then((r) => r.map((x) => [x.label, x.options])), [['Access', ['local development only', 'publish theme']]], 'Access options');
+  await choose(page, 'toggle', 'Access', 'publish theme');
+  eq((await state(page)).access, 'publish theme', 'Access choice reaches the state');
+  await page.getByRole('combobox', { name: 'Token type', exact: true }).click();
+  await page.getByRole('option', { name: 'V2/V3 API token', exact: true }).click();
+  await page.getByRole('heading', { name: 'OAuth scopes' }).waitFor();
+  eq([(await state(page)).tokenType, (await readRows(page, 'toggle')).length], ['V2/V3 API token', CATALOGUE.length], 'back to V2/V3: the scope rows again');
+  await page.getByRole('combobox', { name: 'Token type', exact: true }).click();
+  await page.getByRole('option', { name: 'Stencil-CLI token', exact: true }).click();
+  await settle(page);
+  eq((await state(page)).tokenType, 'Stencil-CLI token', 'and to Stencil again');
+
+  page = await open(`${CREATE}?omit=Orders,store logs&extra=Infrastructure Logs,Infrastructure Projects,Infrastructure Deployments,Widgets Beta&labels=variant&rows=native`);
+  const rows = (await config(page)).rows;
+  const labels = rows.map((r) => r.label);
+  ok(!labels.includes('Orders') && !labels.includes('Store logs'), 'omit removes rows (any case)');
+  eq(rows.slice(-4), [
+    { label: 'Infrastructure Logs', levels: ['None', 'read-only'] },
+    { label: 'Infrastructure Projects', levels: ['None', 'read-only', 'manage'] },
+    { label: 'Infrastructure Deployments', levels: ['None', 'read-only', 'create preview', 'manage'] },
+    { label: 'Widgets Beta', levels: ['None', 'read-only', 'modify'] },
+  ], 'extra appends rows');
+  ok(['Customer Login', 'Sites & Routes', 'Payments - Get accepted methods', 'Metafields Ownership'].every((l) => labels.includes(l))
+    && !labels.includes('Customers login') && !labels.includes('Metafield Ownership'), 'labels=variant renames rows');
+  eq((await readRows(page, 'native')).map((r) => r.label), labels, 'the page shows the same rows');
+  eq(Object.keys((await state(page)).scopes), labels, 'state keys = labels as displayed');
+
+  page = await open(`${CREATE}?store=ignored`, { origin: `http://${HOSTED}:${server.port}` });
+  eq((await config(page)).storeHash, 'h0st7ash', 'a store-{hash}.mybigcommerce.com hostname wins over store=');
+});
+
+await step('screenshots', async () => {
+  if (!shotsDir) {
+    ok(true, 'skipped (no --screenshots)');
+    return;
+  }
+  const page = await open(`${CREATE}?download=0`);
+  for (const [l, v] of [['Store Locations', 'modify'], ['Store Inventory', 'modify'], ['Fulfillment Methods', 'modify'], ['Order Fulfillment', 'modify'], ['Metafields Access', 'full']]) {
+    await choose(page, 'toggle', l, v);
+  }
+  await nameInput(page).fill('Demo app');
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await settle(page, 100);
+  await shot(page, 'toggle-metafields-footer');
+  await saveButton(page).click();
+  await page.getByRole('dialog').waitFor();
+  await settle(page, 100);
+  await shot(page, 'credentials-modal-bottom');
+  const list = await open(LIST, { waitReady: false });
+  await list.getByRole('heading', { name: 'Store-level API accounts' }).waitFor();
+  await shot(list, 'list-page');
+  for (const v of ['select', 'radio', 'native', 'toggle-caption']) {
+    const p = await open(`${CREATE}?rows=${v}&b2b=1`);
+    await shot(p, `rows-${v}`);
+  }
+  ok(true, `written to ${shotsDir}`);
 });
 
 await step('no console errors, CSP violations or foreign requests', async () => {
-  eq(pageProblems, [], 'all pages clean');
+  for (const p of openPages.splice(0)) await p.close();
+  eq(problems, [], 'problems');
 });
 
-await browser.close();
+await context.close();
 await server.close();
-console.log(`\n${passed} checks passed, ${failures.length} failed`);
+fs.rmSync(userDataDir, { recursive: true, force: true });
+const secs = ((Date.now() - started) / 1000).toFixed(1);
 if (failures.length) {
-  for (const f of failures) console.log(`  - ${f}`);
+  console.log(`replica check: FAIL, ${failures.length} failed, ${passed} passed (${secs} s)`);
   process.exit(1);
 }
+console.log(`replica check: PASS, ${passed} checks (${secs} s)`);
 process.exit(0);

@@ -1,5 +1,6 @@
-// Static server for the BigCommerce "Create API account" replica.
-//   node www/serve.mjs [port]        → prints the URLs
+// Static server for the BigCommerce "Create API account" replica (React + BigDesign bundle
+// built by www/build.mjs into www/dist/).
+//   node www/serve.mjs [port]        → builds the bundle if missing, prints the URLs
 //   import { startServer, resolveReplica, STRICT_CSP } from './www/serve.mjs'
 
 import http from 'node:http';
@@ -8,8 +9,18 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const WWW = path.dirname(fileURLToPath(import.meta.url));
+/** Build output of www/build.mjs: index.html, replica.js (the bundle), page.css. */
+const DIST = path.join(WWW, 'dist');
 
-export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'";
+// The page's policy in the tests: scripts from 'self' only (no inline script, eval or wasm).
+// style-src allows 'self' plus exactly one inline hash, sha256 of the EMPTY string: BigDesign
+// styles through styled-components, which (in production) appends an empty <style> and fills
+// it with CSSStyleSheet.insertRule. Under plain style-src 'self' Chromium gives that empty
+// element no sheet at all, styled-components throws (its error 17) and nothing renders; the
+// empty-string hash lets only empty <style> elements through (CSSOM rules are not subject to
+// CSP), so any <style> with text, and every style="" attribute in markup, is still refused.
+// See www/README.md.
+export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='; img-src 'self' data:; object-src 'none'";
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -24,15 +35,16 @@ const TYPES = {
   '.md': 'text/markdown; charset=utf-8',
 };
 
+// Every page is the same document; the bundle renders what the path asks for.
 const PAGES = {
-  '/manage/settings/api-accounts': 'create.html',
-  '/manage/settings/api-accounts/create': 'create.html',
-  '/manage/settings/auth/api-accounts': 'create.html',
-  '/manage/shell': 'shell.html',
+  '/manage/settings/api-accounts': 'index.html',
+  '/manage/settings/api-accounts/create': 'index.html',
+  '/manage/settings/auth/api-accounts': 'index.html',
+  '/manage/shell': 'index.html',
 };
 
 function fileResult(name) {
-  const file = path.join(WWW, name);
+  const file = path.join(DIST, name);
   const contentType = TYPES[path.extname(name).toLowerCase()];
   if (!contentType) return null;
   try {
@@ -44,9 +56,11 @@ function fileResult(name) {
 }
 
 /**
- * Map a URL path (query/hash ignored) to { file, contentType }, or null.
- *   /manage/settings/api-accounts[/create] → create.html   /manage/shell → shell.html
- *   /manage/replica/<name>                 → www/<name> (one plain file name, no "..")
+ * Map a URL path (query/hash ignored) to { file, contentType }, or null (also when the
+ * bundle is not built yet: run `node www/build.mjs`).
+ *   /manage/settings/api-accounts[/create], /manage/settings/auth/api-accounts,
+ *   /manage/shell                          → www/dist/index.html (the bundle renders the page)
+ *   /manage/replica/<name>                 → www/dist/<name> (one plain file name, no "..")
  */
 export function resolveReplica(urlPath) {
   if (typeof urlPath !== 'string') return null;
@@ -124,6 +138,7 @@ export function startServer({ port = 0, host = '127.0.0.1', csp = 'strict' } = {
 
 const isMain = process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
 if (isMain) {
+  if (!fs.existsSync(path.join(DIST, 'replica.js'))) await (await import('./build.mjs')).build();
   const port = Number.parseInt(process.argv[2] || '0', 10) || 0;
   const csp = process.env.REPLICA_CSP || 'strict';
   startServer({ port, csp }).then(({ url }) => {
@@ -131,5 +146,6 @@ if (isMain) {
     console.log(`  create form: ${url}/manage/settings/api-accounts/create`);
     console.log(`  SPA list:    ${url}/manage/settings/api-accounts?late=1500`);
     console.log(`  iframe shell: ${url}/manage/shell`);
+    console.log(`  variants:    ?rows=toggle|toggle-labelid|toggle-caption|select|native|radio (see www/README.md)`);
   });
 }

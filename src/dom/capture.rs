@@ -1,5 +1,8 @@
 //! Capturing the one-time credentials dialog the moment it is inserted.
 //!
+//! Only a dialog that follows a press of Save on the create form in the same frame counts
+//! (the caller arms the capture); a look-alike dialog anywhere else is left alone.
+//!
 //! The MutationObserver callback runs as a microtask right after the insertion, before any
 //! timer the page may set to remove it; and the values are read from the inserted nodes
 //! themselves, which keep their content even once detached.
@@ -7,7 +10,6 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement, Node};
 
-use super::a11y::{accessible_name, all};
 use crate::credentials::{self, Parsed};
 use crate::text::normalize;
 
@@ -45,13 +47,14 @@ fn lines(root: &Node, out: &mut Vec<String>) {
     }
 }
 
-/// Whether a dialog with this title and these text lines shows API credentials.
-fn is_credentials_dialog(dialog: &Element, text: &[String]) -> bool {
-    if normalize(&accessible_name(dialog)).contains("apicredentials") {
-        return true;
-    }
+/// Whether a dialog with these text lines shows API credentials: its title says so
+/// (BigDesign puts the title in an `<h2>` inside, not on the dialog), or it labels both a
+/// Client ID and an Access token.
+fn is_credentials_dialog(text: &[String]) -> bool {
     let keys: Vec<String> = text.iter().map(|l| normalize(l)).collect();
-    keys.iter().any(|k| k == "clientid") && keys.iter().any(|k| k == "accesstoken")
+    let titled = keys.iter().any(|k| k.ends_with("apicredentials"));
+    let labelled = keys.iter().any(|k| k == "clientid") && keys.iter().any(|k| k == "accesstoken");
+    titled || labelled
 }
 
 /// Dialogs in or around an inserted node (whether they show credentials, `read` decides).
@@ -62,21 +65,25 @@ pub fn dialogs_in(node: &Node) -> Vec<Element> {
     let mut found = Vec::new();
     if let Ok(Some(d)) = el.closest(DIALOGS) {
         found.push(d);
-    } else {
-        found.extend(all(el, DIALOGS));
+    } else if let Ok(list) = el.query_selector_all(DIALOGS) {
+        found.extend(
+            (0..list.length())
+                .filter_map(|i| list.item(i))
+                .filter_map(|n| n.dyn_into::<Element>().ok()),
+        );
     }
     found
 }
 
 /// Reads the credentials from a credentials dialog, walking its text once. None for another
-/// dialog, or while it holds no credentials yet.
+/// dialog, or while it does not show both a Client ID and an Access token.
 pub fn read(dialog: &Element) -> Option<Parsed> {
     let mut text = Vec::new();
     lines(dialog, &mut text);
-    if !is_credentials_dialog(dialog, &text) {
+    if !is_credentials_dialog(&text) {
         return None;
     }
     credentials::from_text(&text.join("\n"))
         .ok()
-        .filter(|p| p.credentials.client_id.is_some())
+        .filter(|p| p.credentials.client_id.is_some() && p.credentials.access_token.is_some())
 }

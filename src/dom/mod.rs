@@ -2,24 +2,24 @@
 //! shows the panel, fills the form, and captures the credentials dialog.
 //! Everything here is a thin adapter over the pure core (`plan`, `credentials`, `report`).
 
-mod a11y;
+mod act;
 mod capture;
 mod events;
 mod fill;
-mod form;
 mod panel;
+mod snapshot;
 mod timing;
-mod widgets;
 
 use std::cell::RefCell;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, MutationObserver, MutationObserverInit, MutationRecord};
+use web_sys::{Document, Element, Event, MutationObserver, MutationObserverInit, MutationRecord};
 
 use crate::account::{render_name, NameContext};
 use crate::credentials::{store_hash_from_api_path, Credentials, Problem};
+use crate::outline;
 use crate::preset::{self, Preset};
 use crate::report::Report;
 use panel::Panel;
@@ -49,6 +49,9 @@ extern "C" {
 /// The document observer and its callback, kept alive together.
 type Watch = (MutationObserver, Closure<dyn FnMut(js_sys::Array)>);
 
+/// How long after a press of Save a credentials dialog is still taken as its answer.
+const SAVE_ANSWER_MS: f64 = 5.0 * 60.0 * 1000.0;
+
 struct App {
     host: Host,
     presets: Vec<Preset>,
@@ -59,7 +62,11 @@ struct App {
     captured: Vec<String>,
     api_path: Option<String>,
     b2b_api_path: Option<String>,
+    /// When Save was last pressed on the create form in this frame: only a dialog that
+    /// follows it is captured.
+    saved_at: Option<f64>,
     _observer: Option<Watch>,
+    _listeners: Vec<Closure<dyn FnMut(Event)>>,
 }
 
 thread_local! {
@@ -137,6 +144,8 @@ fn mount_panel(app: &mut App, doc: &Document) {
             let _ = run_fill().await;
         })
     });
+    let copy = panel.copy_outline.clone();
+    panel.on(&copy, "click", |_| copy_outline());
     if let Some(collapse) = panel.collapse_button() {
         panel.on(&collapse, "click", |_| {
             with_app(|app| {
@@ -158,13 +167,13 @@ fn mount_panel(app: &mut App, doc: &Document) {
 /// Shows the panel while the form is on the page, removes it when the form goes.
 fn check_form() {
     let Some(doc) = document() else { return };
+    let scene = fill::look(&doc);
     with_app(|app| {
-        let present = form::is_present(&doc);
-        if present {
-            if let Some(path) = form::api_path(&doc) {
+        if let Some(scene) = &scene {
+            if let Some(path) = scene.api_path() {
                 app.api_path = Some(path);
             }
-            if let Some(path) = form::b2b_api_path(&doc) {
+            if let Some(path) = scene.b2b_api_path() {
                 app.b2b_api_path = Some(path);
             }
             if app.panel.is_none() {
@@ -217,7 +226,12 @@ async fn run_fill() -> Result<Report, String> {
         if let Some(panel) = &app.panel {
             panel.set_busy(false);
             match &result {
-                Ok(outcome) => panel.show_report(&outcome.report),
+                Ok(outcome) => {
+                    panel.show_report(&outcome.report);
+                    if outcome.unrecognised {
+                        panel.show_seen(&outcome.seen_rows);
+                    }
+                }
                 Err(e) => panel.set_status(e, Some(false)),
             }
         }
@@ -229,7 +243,35 @@ async fn run_fill() -> Result<Report, String> {
 /// answers a request from the toolbar popup, so only that frame replies).
 #[wasm_bindgen(js_name = formPresent)]
 pub fn form_present() -> bool {
-    document().is_some_and(|d| form::is_present(&d))
+    document().is_some_and(|d| fill::look(&d).is_some())
+}
+
+/// The page outline as a user may paste it into a bug report (JSON): structure, roles and
+/// captions, no input values, token-shaped words masked.
+#[wasm_bindgen(js_name = pageOutline)]
+pub fn page_outline() -> String {
+    let Some(doc) = document() else {
+        return String::new();
+    };
+    let snap = snapshot::take(&doc);
+    serde_json::to_string(&outline::redact(&snap.outline)).unwrap_or_default()
+}
+
+/// "Copy page outline" in the panel: the clipboard, or the text shown to copy by hand.
+fn copy_outline() {
+    let text = page_outline();
+    let written = web_sys::window().map(|w| w.navigator().clipboard().write_text(&text));
+    wasm_bindgen_futures::spawn_local(async move {
+        let copied = match written {
+            Some(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok(),
+            None => false,
+        };
+        with_app(|app| {
+            if let Some(panel) = &app.panel {
+                panel.show_outline_copied(copied, &text);
+            }
+        });
+    });
 }
 
 /// Fills the form with a preset, as if chosen in the panel and Fill form pressed (the
@@ -264,28 +306,33 @@ struct CaptureMessage<'a> {
     capture: Capture<'a>,
 }
 
+/// Whether a credentials dialog now would answer a Save on the create form in this frame.
+fn expecting_credentials(app: &App) -> bool {
+    app.saved_at
+        .is_some_and(|t| js_sys::Date::now() - t < SAVE_ANSWER_MS)
+}
+
 fn on_dialog(dialog: &Element) {
+    if !with_app(|app| expecting_credentials(app)).unwrap_or(false) {
+        return;
+    }
     let Some(parsed) = capture::read(dialog) else {
         return;
     };
-    let doc = document();
     with_app(|app| {
         let id = parsed.credentials.client_id.clone().unwrap_or_default();
         if app.captured.contains(&id) {
             return;
         }
+        // One Save, one account: a later look-alike needs a new Save.
+        app.saved_at = None;
         let mut creds = parsed.credentials.clone();
+        // The form is still on the page behind the dialog; it was read when it showed.
         if creds.api_path.is_none() {
-            creds.api_path = doc
-                .as_ref()
-                .and_then(form::api_path)
-                .or_else(|| app.api_path.clone());
+            creds.api_path = app.api_path.clone();
         }
         if creds.b2b_api_path.is_none() {
-            creds.b2b_api_path = doc
-                .as_ref()
-                .and_then(form::b2b_api_path)
-                .or_else(|| app.b2b_api_path.clone());
+            creds.b2b_api_path = app.b2b_api_path.clone();
         }
         if creds.name.is_none() {
             creds.name = app
@@ -356,6 +403,37 @@ fn on_mutations(records: js_sys::Array) {
     schedule_check();
 }
 
+/// A press of Save on the create form (a click on a button captioned Save, or a submit)
+/// arms the capture of the credentials dialog that answers it.
+fn on_save_intent(event: Event) {
+    let is_save = match event.type_().as_str() {
+        "submit" => true,
+        _ => event
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|el| {
+                el.closest("button, [role=button], input[type=submit]")
+                    .ok()
+                    .flatten()
+            })
+            .is_some_and(|button| {
+                let caption = match button.dyn_ref::<web_sys::HtmlInputElement>() {
+                    Some(input) => input.value(),
+                    None => button.text_content().unwrap_or_default(),
+                };
+                outline::is_save_caption(&caption)
+            }),
+    };
+    if is_save {
+        with_app(|app| {
+            // The panel is shown only while the create form is on the page.
+            if app.panel.is_some() {
+                app.saved_at = Some(js_sys::Date::now());
+            }
+        });
+    }
+}
+
 /// Starts the content script's core in this frame.
 #[wasm_bindgen(js_name = startContent)]
 pub fn start_content(host: Host) -> Result<(), JsValue> {
@@ -367,6 +445,15 @@ pub fn start_content(host: Host) -> Result<(), JsValue> {
     init.set_child_list(true);
     init.set_subtree(true);
     observer.observe_with_options(&doc, &init)?;
+    // Capture phase: the page cannot stop the press from being seen.
+    let save_intent = Closure::<dyn FnMut(Event)>::new(on_save_intent);
+    for kind in ["click", "submit"] {
+        doc.add_event_listener_with_callback_and_bool(
+            kind,
+            save_intent.as_ref().unchecked_ref(),
+            true,
+        )?;
+    }
     APP.with(|cell| {
         *cell.borrow_mut() = Some(App {
             host,
@@ -377,7 +464,9 @@ pub fn start_content(host: Host) -> Result<(), JsValue> {
             captured: Vec::new(),
             api_path: None,
             b2b_api_path: None,
+            saved_at: None,
             _observer: Some((observer, callback)),
+            _listeners: vec![save_intent],
         })
     });
     check_form();

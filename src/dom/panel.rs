@@ -4,7 +4,8 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
-    Document, Element, Event, HtmlButtonElement, HtmlInputElement, HtmlSelectElement, ShadowRoot,
+    Document, Element, Event, HtmlButtonElement, HtmlElement, HtmlInputElement, HtmlSelectElement,
+    ShadowRoot,
 };
 
 use crate::preset::Preset;
@@ -20,6 +21,7 @@ pub struct Panel {
     pub preset: HtmlSelectElement,
     pub name: HtmlInputElement,
     pub fill: HtmlButtonElement,
+    pub copy_outline: HtmlButtonElement,
     listeners: Vec<Closure<dyn FnMut(Event)>>,
 }
 
@@ -78,6 +80,7 @@ impl Panel {
         let panel = Panel {
             name: part(&root, "name")?,
             fill: part(&root, "fill")?,
+            copy_outline: part(&root, "copy-outline")?,
             preset,
             host,
             root,
@@ -145,6 +148,9 @@ impl Panel {
             let _ = status.set_attribute("class", class);
         }
         self.set_items(&[]);
+        if let Ok(seen) = part::<HtmlElement>(&self.root, "seen") {
+            seen.set_hidden(true);
+        }
     }
 
     fn set_items(&self, items: &[(ItemKind, String)]) {
@@ -172,13 +178,69 @@ impl Panel {
     }
 
     pub fn show_report(&self, report: &Report) {
-        self.set_status(&report.headline, Some(report.ok));
+        // The live region names the rows, so a screen reader says which ones.
+        self.set_status(&report.announcement, Some(report.ok));
         let items: Vec<(ItemKind, String)> = report
             .items
             .iter()
             .map(|i| (i.kind, i.text.clone()))
             .collect();
         self.set_items(&items);
+    }
+
+    /// What the fill saw when rows it needed were not recognised, with the offer to copy
+    /// the page outline for a bug report.
+    pub fn show_seen(&self, captions: &[String]) {
+        let named: Vec<String> = captions
+            .iter()
+            .map(|c| {
+                if c.is_empty() {
+                    "(no caption)".to_string()
+                } else {
+                    format!("“{c}”")
+                }
+            })
+            .collect();
+        let text = match named.len() {
+            0 => "ScopeFill saw no rows of choices on this form. If the page shows scope \
+                  rows, copy the page outline and add it to a bug report: it holds the \
+                  page's structure and captions, no values."
+                .to_string(),
+            n => format!(
+                "ScopeFill saw {n} {} of choices on this form: {}. If the page shows rows \
+                 that are not listed, copy the page outline and add it to a bug report: it \
+                 holds the page's structure and captions, no values.",
+                if n == 1 { "row" } else { "rows" },
+                named.join(", ")
+            ),
+        };
+        if let Ok(el) = part::<Element>(&self.root, "seen-text") {
+            el.set_text_content(Some(&text));
+        }
+        if let Ok(status) = part::<Element>(&self.root, "outline-status") {
+            status.set_text_content(None);
+        }
+        if let Ok(seen) = part::<HtmlElement>(&self.root, "seen") {
+            seen.set_hidden(false);
+        }
+    }
+
+    /// After Copy page outline: confirmed, or the outline shown to copy by hand.
+    pub fn show_outline_copied(&self, copied: bool, outline: &str) {
+        if let Ok(status) = part::<Element>(&self.root, "outline-status") {
+            status.set_text_content(Some(if copied {
+                "Page outline copied. Paste it into your bug report."
+            } else {
+                "The browser did not allow copying: select the outline below and copy it."
+            }));
+        }
+        if let Ok(area) = part::<web_sys::HtmlTextAreaElement>(&self.root, "outline-text") {
+            area.set_value(if copied { "" } else { outline });
+            area.set_hidden(copied);
+            if !copied {
+                area.select();
+            }
+        }
     }
 
     pub fn set_busy(&self, busy: bool) {

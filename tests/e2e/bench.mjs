@@ -29,7 +29,8 @@ async function playwrightFill(frame, widget, name, target) {
     if (widget === 'select') {
       await frame.getByLabel(label, { exact: true }).selectOption(level);
     } else if (widget === 'radio') {
-      await frame.getByRole('radiogroup', { name: label, exact: true }).getByText(level, { exact: true }).click();
+      // BigDesign's radios sit in a Fieldset: a group named by its legend.
+      await frame.getByRole('group', { name: label, exact: true }).getByLabel(level, { exact: true }).check();
     } else {
       await frame.getByRole('combobox', { name: label, exact: true }).click();
       await frame.getByRole('option', { name: level, exact: true }).click();
@@ -76,7 +77,7 @@ async function benchLoad() {
     let flavour = '';
     for (let i = 0; i < RUNS; i++) {
       const t0 = Date.now();
-      const { page } = await openReplica(env, { widget: 'select' });
+      const { page } = await openReplica(env, { rows: 'native' });
       const host = page.locator('#scopefill-panel');
       await host.locator('section').waitFor();
       ready.push(Date.now() - t0);
@@ -97,7 +98,7 @@ async function benchCapture(env) {
   const toCapture = [];
   const toStored = [];
   for (let i = 0; i < RUNS; i++) {
-    const { page } = await openReplica(env, { widget: 'select', dismiss: 'instant' });
+    const { page } = await openReplica(env, { rows: 'native', dismiss: 'instant' });
     const frame = await formFrame(page);
     await fillWith(frame, 'dropstream');
     // The moment of insertion, taken synchronously inside the page's own appendChild.

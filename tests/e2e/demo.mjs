@@ -13,7 +13,7 @@ console.log(`demo: replica served at ${server.url} (strict CSP), reached as ${OR
 const env = await launch({ csp: 'strict', headless: !headed, upstream: server.url.replace(/\/$/, '') });
 
 const page = await env.context.newPage();
-await page.goto(`${ORIGIN}/manage/settings/api-accounts/create?widget=combobox`);
+await page.goto(`${ORIGIN}/manage/settings/api-accounts/create`);
 
 if (headed) {
   console.log('demo: a Chromium window is open on the replica; pick an integration in the ScopeFill panel, press Fill form, then Save. Close the window to end.');

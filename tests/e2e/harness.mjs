@@ -136,8 +136,22 @@ export async function waitForCaptures(env, count) {
 }
 
 export async function save(frame) {
-  await frame.getByRole('button', { name: 'Save' }).click();
+  await frame.getByRole('button', { name: 'Save', exact: true }).click();
 }
+
+/** The redacted page outline the content script gives the extension (as for a bug report). */
+export async function pageOutline(env, frame) {
+  const url = frame.page().url();
+  return env.sw.evaluate(async (url) => {
+    const tabs = await chrome.tabs.query({});
+    const tab = tabs.find((t) => t.url === url);
+    const answer = await chrome.tabs.sendMessage(tab.id, { type: 'outline' });
+    return answer?.outline ?? null;
+  }, url);
+}
+
+/** The panel's status region: its text is what a screen reader announces. */
+export const panelStatus = (frame) => panel(frame).locator('[data-ref=status]').textContent();
 
 // --- an oracle independent of the Rust planner -------------------------------------------
 
@@ -155,9 +169,15 @@ export function expectedLevels(preset, rows) {
   const out = {};
   for (const row of rows) {
     const offered = row.levels.map(norm);
-    const want = wanted.get(key(row.label));
-    if (want === undefined) {
-      out[row.label] = preset.other_scopes === 'leave' ? null : 'none';
+    let want = wanted.get(key(row.label));
+    if (want === undefined && preset.other_scopes === 'leave') {
+      out[row.label] = null;
+      continue;
+    }
+    want ??= 'none';
+    if (want === 'none' && !offered.includes('none')) {
+      // "Metafields Access" has no None: the page lists its least level first.
+      out[row.label] = offered[0];
     } else if (offered.includes(want)) {
       out[row.label] = want;
     } else {

@@ -108,7 +108,7 @@ test('an invalid template or an out-of-range number shows its error and is not s
   await openOptions(); // drop the unsaved edits
 });
 
-const MINE = { Orders: 'modify', Products: 'read-only', 'Customers Login': 'login', 'Store Inventory': 'modify' };
+const MINE = { Orders: 'modify', Products: 'read-only', 'Customers login': 'login', 'Store Inventory': 'modify' };
 
 test('a preset made with the form is stored in the shipped schema and is valid', async () => {
   await page.getByRole('button', { name: 'New preset' }).click();
@@ -119,7 +119,7 @@ test('a preset made with the form is stored in the shipped schema and is valid',
   assert.equal(await editor.locator('.scope-row select').count(), 33);
   const b2b = editor.getByLabel('B2B Edition', { exact: true });
   assert.match(await b2b.evaluate((s) => s.getAttribute('aria-describedby').split(' ').map((id) => document.getElementById(id).textContent).join(' | ')), /Only on some stores \| B2B Edition data/);
-  assert.deepEqual(await editor.getByLabel('Customers Login', { exact: true }).locator('option').allTextContents(), ['None', 'Login']);
+  assert.deepEqual(await editor.getByLabel('Customers login', { exact: true }).locator('option').allTextContents(), ['None', 'Login']);
 
   await page.getByLabel('Name', { exact: true }).fill('Test Warehouse');
   assert.equal(await page.getByLabel('Id', { exact: true }).inputValue(), 'test-warehouse', 'id follows the name');
@@ -140,7 +140,7 @@ test('a preset made with the form is stored in the shipped schema and is valid',
   assert.equal(stored.length, 1);
   assert.equal(stored[0].file, 'test-warehouse.json');
   const file = JSON.parse(stored[0].json);
-  assert.deepEqual(file.scopes, { 'Customers Login': 'login', Orders: 'modify', Products: 'read-only', 'Store Inventory': 'modify' });
+  assert.deepEqual(file.scopes, { 'Customers login': 'login', Orders: 'modify', Products: 'read-only', 'Store Inventory': 'modify' });
   assert.equal(file.other_scopes, 'none');
   assert.equal(file.guide, 'https://example.com/help');
   assert.deepEqual(file.layouts[0].fields.map((f) => f.value), ['api_path', 'client_id', 'client_secret', 'access_token', 'store_hash']);
@@ -152,7 +152,7 @@ test('a preset made with the form is stored in the shipped schema and is valid',
 
 test('the panel lists the new preset and filling with it sets exactly its levels', async () => {
   const preset = JSON.parse((await local('customPresets'))[0].json);
-  const { page: replica } = await openReplica(env, { widget: 'select' });
+  const { page: replica } = await openReplica(env, { rows: 'select' });
   const frame = await formFrame(replica);
   await panel(frame).locator('section').waitFor({ timeout: 15000 });
   const options = await panel(frame).getByLabel('Integration').locator('option').evaluateAll((os) => os.map((o) => o.value));
@@ -160,8 +160,11 @@ test('the panel lists the new preset and filling with it sets exactly its levels
   const report = await fillWith(frame, 'test-warehouse');
   assert.match(report.status, /^Filled/);
   const state = await pageState(frame);
-  checkLevels(null, assert, preset, await pageConfig(frame), state);
-  const set = Object.entries(state.scopes).filter(([, level]) => String(level).toLowerCase() !== 'none').map(([label]) => label).sort();
+  const config = await pageConfig(frame);
+  checkLevels(null, assert, preset, config, state);
+  // Rows above their least level (None, or Standard on "Metafields Access", which has no None).
+  const least = Object.fromEntries(config.rows.map((r) => [r.label, r.levels[0]]));
+  const set = Object.entries(state.scopes).filter(([label, level]) => level !== least[label]).map(([label]) => label).sort();
   assert.equal(set.length, Object.keys(MINE).length, `rows set: ${set.join(', ')}`);
   assert.match(state.name, /^Test Warehouse \d{4}-\d\d-\d\d$/, 'the saved name template is used');
   await replica.close();

@@ -46,7 +46,7 @@ async function openPopup() {
 
 /** Fills with `presetId` in the page's panel, saves, waits for the capture. */
 async function capture(presetId, params = {}) {
-  const { page } = await openReplica(env, { widget: 'select', ...params });
+  const { page } = await openReplica(env, { rows: 'native', ...params });
   const frame = await formFrame(page);
   const report = await fillWith(frame, presetId);
   assert.match(report.status, /^Filled/, report.items.join('\n'));
@@ -242,14 +242,14 @@ test('Fill form from the popup fills the control-panel tab', async () => {
   assert.match(await popup.locator('#fill-status').textContent(), /No BigCommerce control panel is open/);
 
   // The control panel is open, but on the list of accounts, not the create form.
-  const list = await openReplica(env, { widget: 'radio', late: '0' }, '/manage/settings/api-accounts');
+  const list = await openReplica(env, { rows: 'radio', late: '0' }, '/manage/settings/api-accounts');
   await list.page.waitForTimeout(500);
   await popup.bringToFront();
   await button('Fill form').click();
   await popup.locator('#fill-status .headline', { hasText: 'No BigCommerce tab has the Create API account form open' }).waitFor();
   await list.page.close();
 
-  const { page } = await openReplica(env, { widget: 'radio' });
+  const { page } = await openReplica(env, { rows: 'radio' });
   const frame = await formFrame(page);
   await frame.locator('#scopefill-panel section').waitFor();
   await popup.bringToFront();

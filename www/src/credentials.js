@@ -57,7 +57,7 @@ export function downloadCredentials(c, doc = document) {
   const a = doc.createElement('a');
   a.href = url;
   a.download = credentialsFileName(c.name);
-  a.className = 'visually-hidden';
+  a.style.display = 'none';
   doc.body.append(a);
   a.click();
   a.remove();

@@ -1,0 +1,1001 @@
+//! The page as plain data, and the choice rows a person sees in it.
+//!
+//! The DOM adapter reads the page once into an [`Outline`]: every element's tag, role,
+//! `aria-*` and state attributes, its own visible text and its place in document order,
+//! never an input's value. Everything that decides what the page shows is here, in plain
+//! Rust: which elements form one row of mutually exclusive choices, what the row's caption
+//! is, which choice is on, and where the Create account form's fields are. The same outline,
+//! redacted, is what a user copies into a bug report when a page is not recognised, and
+//! what the tests replay (`tests/outlines/`).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::text::normalize;
+
+/// The page, element by element, in document order (a parent always comes before its
+/// children).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outline {
+    pub nodes: Vec<Node>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Node {
+    /// Lowercase tag name.
+    pub tag: String,
+    /// Index of the parent element; none for the root.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<usize>,
+    /// The element's own text (its text children), whitespace collapsed.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
+    /// `id`, `role`, `for`, `type`, `name`, `title` and every `aria-*`, as written.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attrs: BTreeMap<String, String>,
+    /// What the element shows as its state: checked, selected, disabled, readonly.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub states: Vec<State>,
+    /// The choice a read-only combobox shows (BigDesign's Select keeps it in the input).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shown: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum State {
+    Checked,
+    Selected,
+    Disabled,
+    Readonly,
+}
+
+/// The attributes an outline keeps: those that say what an element is and what it shows.
+pub fn keeps_attribute(name: &str) -> bool {
+    name.starts_with("aria-")
+        || matches!(
+            name,
+            "id" | "role" | "for" | "type" | "name" | "title" | "multiple"
+        )
+}
+
+impl Node {
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs.get(name).map(String::as_str)
+    }
+
+    pub fn role(&self) -> &str {
+        self.attr("role").unwrap_or("")
+    }
+
+    pub fn has(&self, state: State) -> bool {
+        self.states.contains(&state)
+    }
+
+    fn is_true(&self, name: &str) -> bool {
+        self.attr(name) == Some("true")
+    }
+
+    fn is_radio(&self) -> bool {
+        (self.tag == "input"
+            && self
+                .attr("type")
+                .is_some_and(|t| t.eq_ignore_ascii_case("radio")))
+            || self.role() == "radio"
+    }
+
+    /// A button that says whether it is on: a segmented control's part.
+    fn is_choice_button(&self) -> bool {
+        let buttonish = self.tag == "button"
+            || matches!(
+                self.role(),
+                "button" | "switch" | "tab" | "option" | "menuitemradio"
+            );
+        buttonish
+            && ["aria-checked", "aria-pressed", "aria-selected"]
+                .iter()
+                .any(|a| self.attr(a).is_some())
+    }
+
+    fn is_text_input(&self) -> bool {
+        match self.tag.as_str() {
+            "textarea" => true,
+            "input" => matches!(
+                self.attr("type")
+                    .map(|t| t.to_ascii_lowercase())
+                    .as_deref()
+                    .unwrap_or(""),
+                "" | "text" | "url"
+            ),
+            _ => false,
+        }
+    }
+
+    fn is_heading(&self) -> bool {
+        matches!(
+            self.tag.as_str(),
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "legend"
+        ) || self.role() == "heading"
+    }
+}
+
+/// How a row's choices are drawn, which decides how one is chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RowKind {
+    /// Joined buttons that say which one is on (BigDesign's Toggle, segmented controls).
+    Buttons,
+    Radios,
+    NativeSelect,
+    /// An ARIA combobox: its options exist only while it is open.
+    Combobox,
+}
+
+/// Where a row's caption came from, most explicit first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CaptionFrom {
+    LabelledBy,
+    AriaLabel,
+    LabelFor,
+    WrappingLabel,
+    Legend,
+    /// The text just above the choices, tied to them by nothing but position.
+    Above,
+    Title,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choice {
+    pub label: String,
+    /// The element to act on: the button, the radio, or the native `<option>`.
+    pub node: usize,
+    pub chosen: bool,
+}
+
+/// One caption and a set of mutually exclusive choices.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChoiceRow {
+    pub caption: String,
+    pub caption_from: Option<CaptionFrom>,
+    pub kind: RowKind,
+    /// The group, the `<select>` or the combobox.
+    pub node: usize,
+    /// Empty for a combobox that is closed.
+    pub choices: Vec<Choice>,
+    pub current: Option<String>,
+}
+
+/// Lookups over an outline, built once.
+struct Index<'a> {
+    nodes: &'a [Node],
+    /// One past the last descendant of each node.
+    end: Vec<usize>,
+    by_id: BTreeMap<&'a str, usize>,
+    labels_for: BTreeMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> Index<'a> {
+    fn new(outline: &'a Outline) -> Index<'a> {
+        let nodes = outline.nodes.as_slice();
+        let mut end: Vec<usize> = (0..nodes.len()).map(|i| i + 1).collect();
+        for i in (0..nodes.len()).rev() {
+            // A parent after its child would be malformed input: such a node is a root.
+            if let Some(p) = nodes[i].parent.filter(|p| *p < i) {
+                end[p] = end[p].max(end[i]);
+            }
+        }
+        let mut by_id = BTreeMap::new();
+        let mut labels_for: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (i, n) in nodes.iter().enumerate() {
+            if let Some(id) = n.attr("id").filter(|id| !id.is_empty()) {
+                by_id.entry(id).or_insert(i);
+            }
+            if n.tag == "label" {
+                if let Some(target) = n.attr("for").filter(|t| !t.is_empty()) {
+                    labels_for.entry(target).or_default().push(i);
+                }
+            }
+        }
+        Index {
+            nodes,
+            end,
+            by_id,
+            labels_for,
+        }
+    }
+
+    fn parent(&self, i: usize) -> Option<usize> {
+        self.nodes[i].parent.filter(|p| *p < i)
+    }
+
+    fn ancestors(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(self.parent(i), move |p| self.parent(*p))
+    }
+
+    fn contains(&self, outer: usize, inner: usize) -> bool {
+        outer <= inner && inner < self.end[outer]
+    }
+
+    /// The visible text of an element and its descendants, skipping `aria-hidden` parts.
+    fn text(&self, i: usize) -> String {
+        let mut words: Vec<&str> = Vec::new();
+        let mut j = i;
+        while j < self.end[i] {
+            let n = &self.nodes[j];
+            if j != i && n.is_true("aria-hidden") {
+                j = self.end[j];
+                continue;
+            }
+            words.extend(n.text.split_whitespace());
+            j += 1;
+        }
+        words.join(" ")
+    }
+
+    fn text_of_ids(&self, ids: &str) -> String {
+        ids.split_whitespace()
+            .filter_map(|id| self.by_id.get(id))
+            .map(|i| self.text(*i))
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// The name a person reads for an element: what points at it or wraps it, most explicit
+    /// first. Position alone is not considered here (see [`Index::caption_above`]).
+    fn name(&self, i: usize) -> Option<(String, CaptionFrom)> {
+        let n = &self.nodes[i];
+        let found = |text: String, from| (!text.is_empty()).then_some((text, from));
+        if let Some(ids) = n.attr("aria-labelledby") {
+            if let Some(r) = found(self.text_of_ids(ids), CaptionFrom::LabelledBy) {
+                return Some(r);
+            }
+        }
+        if let Some(label) = n.attr("aria-label") {
+            let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
+            if let Some(r) = found(label, CaptionFrom::AriaLabel) {
+                return Some(r);
+            }
+        }
+        // `<label for>` also names a `<div>` (BigDesign's Toggle), for a person if not for
+        // the accessibility tree.
+        if let Some(labels) = n.attr("id").and_then(|id| self.labels_for.get(id)) {
+            let text = labels
+                .iter()
+                .map(|l| self.text(*l))
+                .find(|t| !t.is_empty())
+                .unwrap_or_default();
+            if let Some(r) = found(text, CaptionFrom::LabelFor) {
+                return Some(r);
+            }
+        }
+        if matches!(n.tag.as_str(), "input" | "select" | "textarea") {
+            if let Some(label) = self.ancestors(i).find(|a| self.nodes[*a].tag == "label") {
+                if let Some(r) = found(self.text(label), CaptionFrom::WrappingLabel) {
+                    return Some(r);
+                }
+            }
+        }
+        if n.tag == "fieldset" {
+            let legend = (i + 1..self.end[i])
+                .find(|j| self.parent(*j) == Some(i) && self.nodes[*j].tag == "legend");
+            if let Some(r) = legend.and_then(|l| found(self.text(l), CaptionFrom::Legend)) {
+                return Some(r);
+            }
+        }
+        None
+    }
+
+    /// The caption just above `first` (a row's first element): the nearest text before it
+    /// that belongs to no other row, grown to the largest element around that text which
+    /// holds neither the row nor another row's parts.
+    fn caption_above(&self, first: usize, taken: &[bool]) -> Option<String> {
+        const LOOK_BACK: usize = 12;
+        const LONGEST: usize = 100;
+        let mut looked = 0;
+        let mut j = first;
+        while j > 0 && looked < LOOK_BACK {
+            j -= 1;
+            if self.contains(j, first) {
+                continue;
+            }
+            looked += 1;
+            if taken[j] {
+                return None;
+            }
+            let n = &self.nodes[j];
+            if n.text.trim().is_empty()
+                || self
+                    .ancestors(j)
+                    .any(|a| self.nodes[a].is_true("aria-hidden"))
+            {
+                continue;
+            }
+            let mut caption = j;
+            while let Some(p) = self.parent(caption) {
+                if self.contains(p, first)
+                    || (p..self.end[p]).any(|k| taken[k])
+                    || self.text(p).len() > LONGEST
+                {
+                    break;
+                }
+                caption = p;
+            }
+            let text = self.text(caption);
+            return (text.len() <= LONGEST).then_some(text);
+        }
+        None
+    }
+
+    /// The label of one choice: its name, else its text.
+    fn choice_label(&self, i: usize) -> String {
+        let n = &self.nodes[i];
+        if n.is_radio() || n.tag == "input" {
+            if let Some((name, _)) = self.name(i) {
+                return name;
+            }
+            // A label right after the radio (its own text).
+            return self.parent(i).map(|p| self.text(p)).unwrap_or_default();
+        }
+        let text = self.text(i);
+        if !text.is_empty() {
+            return text;
+        }
+        self.name(i).map(|(name, _)| name).unwrap_or_default()
+    }
+
+    fn is_chosen(&self, i: usize) -> bool {
+        let n = &self.nodes[i];
+        n.has(State::Checked)
+            || n.has(State::Selected)
+            || ["aria-checked", "aria-pressed", "aria-selected"]
+                .iter()
+                .any(|a| n.is_true(a))
+    }
+}
+
+/// What groups choices into one row.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum GroupKey {
+    /// The nearest radiogroup, group, toolbar, tablist, listbox or fieldset, and for radios
+    /// their name (one container may hold several radio sets).
+    Container(usize, String),
+    /// Radios that share a name, with no container.
+    Name(String),
+    /// Choice buttons side by side, with no container.
+    Parent(usize),
+}
+
+fn is_container(n: &Node) -> bool {
+    n.tag == "fieldset"
+        || matches!(
+            n.role(),
+            "radiogroup" | "group" | "toolbar" | "tablist" | "listbox"
+        )
+}
+
+/// Every row of mutually exclusive choices on the page, in document order.
+pub fn rows(outline: &Outline) -> Vec<ChoiceRow> {
+    let ix = Index::new(outline);
+    let nodes = ix.nodes;
+
+    // Listboxes a combobox controls belong to it, not to a row of their own.
+    let mut combobox_lists: BTreeSet<usize> = BTreeSet::new();
+    let mut comboboxes = Vec::new();
+    for (i, n) in nodes.iter().enumerate() {
+        if n.role() != "combobox" {
+            continue;
+        }
+        // An ARIA 1.1 wrapper around the real combobox input counts once, as the input.
+        if n.tag != "input" && (i + 1..ix.end[i]).any(|j| nodes[j].role() == "combobox") {
+            continue;
+        }
+        for attr in ["aria-controls", "aria-owns"] {
+            for id in n.attr(attr).unwrap_or("").split_whitespace() {
+                if let Some(list) = ix.by_id.get(id) {
+                    combobox_lists.insert(*list);
+                }
+            }
+        }
+        comboboxes.push(i);
+    }
+    let in_combobox_list = |i: usize| {
+        ix.ancestors(i).any(|a| combobox_lists.contains(&a)) || combobox_lists.contains(&i)
+    };
+
+    // Buttons and radios, grouped.
+    let mut groups: Vec<(GroupKey, Vec<usize>)> = Vec::new();
+    for (i, n) in nodes.iter().enumerate() {
+        let radio = n.is_radio();
+        if !(radio || n.is_choice_button()) || in_combobox_list(i) {
+            continue;
+        }
+        let name = if radio {
+            n.attr("name").unwrap_or("").to_string()
+        } else {
+            String::new()
+        };
+        let container = ix.ancestors(i).find(|a| is_container(&nodes[*a]));
+        let key = match (container, radio && !name.is_empty()) {
+            (Some(c), _) => GroupKey::Container(c, name),
+            (None, true) => GroupKey::Name(name),
+            (None, false) => match ix.parent(i) {
+                Some(p) => GroupKey::Parent(p),
+                None => continue,
+            },
+        };
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, members)) => members.push(i),
+            None => groups.push((key, vec![i])),
+        }
+    }
+
+    struct Found {
+        kind: RowKind,
+        node: usize,
+        first: usize,
+        choices: Vec<usize>,
+        /// Elements that are parts of the row (a caption found by position stops at them).
+        parts: Vec<usize>,
+    }
+    let mut found: Vec<Found> = Vec::new();
+    for (key, members) in groups {
+        // One button on its own ("Show password") is not a choice between several.
+        if members.len() < 2 {
+            continue;
+        }
+        let kind = if members.iter().all(|m| nodes[*m].is_radio()) {
+            RowKind::Radios
+        } else {
+            RowKind::Buttons
+        };
+        let (node, parts) = match key {
+            GroupKey::Container(c, _) => (c, vec![c]),
+            // The element that holds them all may hold the caption too: the parts are each
+            // choice with the wrapper it has to itself (a radio and its label).
+            GroupKey::Parent(p) => (p, own_wrappers(&ix, p, &members)),
+            GroupKey::Name(_) => {
+                let last = members[members.len() - 1];
+                let holder = ix
+                    .ancestors(members[0])
+                    .find(|a| ix.contains(*a, last))
+                    .unwrap_or(0);
+                (holder, own_wrappers(&ix, holder, &members))
+            }
+        };
+        found.push(Found {
+            kind,
+            node,
+            first: members[0],
+            choices: members,
+            parts,
+        });
+    }
+    for (i, n) in nodes.iter().enumerate() {
+        if n.tag == "select" && n.attr("multiple").is_none() {
+            let options: Vec<usize> = (i + 1..ix.end[i])
+                .filter(|j| nodes[*j].tag == "option")
+                .collect();
+            found.push(Found {
+                kind: RowKind::NativeSelect,
+                node: i,
+                first: i,
+                choices: options,
+                parts: vec![i],
+            });
+        }
+    }
+    for i in comboboxes {
+        let options: Vec<usize> = combobox_lists
+            .iter()
+            .filter(|list| {
+                ["aria-controls", "aria-owns"].iter().any(|attr| {
+                    nodes[i]
+                        .attr(attr)
+                        .unwrap_or("")
+                        .split_whitespace()
+                        .any(|id| ix.by_id.get(id) == Some(*list))
+                })
+            })
+            .flat_map(|list| (*list + 1..ix.end[*list]).filter(|j| nodes[*j].role() == "option"))
+            .collect();
+        found.push(Found {
+            kind: RowKind::Combobox,
+            node: i,
+            first: i,
+            choices: options,
+            parts: vec![i],
+        });
+    }
+    found.sort_by_key(|f| f.first);
+
+    // Elements that belong to some row: a caption found by position never crosses them.
+    let mut taken = vec![false; nodes.len()];
+    for f in &found {
+        for c in f.parts.iter().chain(&f.choices) {
+            for t in taken.iter_mut().take(ix.end[*c]).skip(*c) {
+                *t = true;
+            }
+        }
+    }
+
+    found
+        .into_iter()
+        .map(|f| {
+            let named = ix.name(f.node);
+            let (caption, caption_from) = match named {
+                Some((text, from)) => (text, Some(from)),
+                None => match ix.caption_above(f.first, &taken) {
+                    Some(text) => (text, Some(CaptionFrom::Above)),
+                    None => match nodes[f.node].attr("title").filter(|t| !t.trim().is_empty()) {
+                        Some(t) => (t.trim().to_string(), Some(CaptionFrom::Title)),
+                        None => (String::new(), None),
+                    },
+                },
+            };
+            let choices: Vec<Choice> = f
+                .choices
+                .iter()
+                .map(|c| Choice {
+                    label: ix.choice_label(*c),
+                    node: *c,
+                    chosen: ix.is_chosen(*c),
+                })
+                .collect();
+            let current = if f.kind == RowKind::Combobox {
+                nodes[f.node]
+                    .shown
+                    .clone()
+                    .or_else(|| Some(ix.text(f.node)))
+                    .filter(|s| !s.is_empty())
+            } else {
+                choices.iter().find(|c| c.chosen).map(|c| c.label.clone())
+            };
+            ChoiceRow {
+                caption,
+                caption_from,
+                kind: f.kind,
+                node: f.node,
+                choices,
+                current,
+            }
+        })
+        .collect()
+}
+
+/// For each choice, the largest element below `holder` that contains it and no other choice.
+fn own_wrappers(ix: &Index, holder: usize, choices: &[usize]) -> Vec<usize> {
+    choices
+        .iter()
+        .map(|c| {
+            let mut top = *c;
+            while let Some(p) = ix.parent(top) {
+                if p == holder || choices.iter().any(|o| o != c && ix.contains(p, *o)) {
+                    break;
+                }
+                top = p;
+            }
+            top
+        })
+        .collect()
+}
+
+/// Captions of the form's own controls, which are not scope rows.
+fn is_form_control(key: &str) -> bool {
+    matches!(
+        key,
+        "tokentype" | "access" | "name" | "apipath" | "b2beditionapipath"
+    )
+}
+
+/// Where the Create account form's parts are, as indexes into the outline and into the rows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Form {
+    pub name_input: usize,
+    pub api_path_input: Option<usize>,
+    pub b2b_api_path_input: Option<usize>,
+    /// Index into the rows.
+    pub token_type: Option<usize>,
+    /// Indexes into the rows, in page order.
+    pub scope_rows: Vec<usize>,
+    pub scopes_heading: Option<usize>,
+}
+
+/// The text input a person would call `caption`.
+pub fn labelled_input(outline: &Outline, caption: &str) -> Option<usize> {
+    let ix = Index::new(outline);
+    let key = normalize(caption);
+    (0..outline.nodes.len()).find(|i| {
+        outline.nodes[*i].is_text_input()
+            && ix
+                .name(*i)
+                .or_else(|| {
+                    ix.caption_above(*i, &vec![false; outline.nodes.len()])
+                        .map(|t| (t, CaptionFrom::Above))
+                })
+                .is_some_and(|(name, _)| normalize(&name) == key)
+    })
+}
+
+/// The Create account form, if this outline shows it: a Name field plus the OAuth scopes
+/// heading or the token type choice.
+pub fn form(outline: &Outline, rows: &[ChoiceRow]) -> Option<Form> {
+    let ix = Index::new(outline);
+    let name_input = labelled_input(outline, "Name")?;
+    let token_type = rows
+        .iter()
+        .position(|r| normalize(&r.caption) == "tokentype");
+    let scopes_heading = (0..outline.nodes.len()).find(|i| {
+        outline.nodes[*i].is_heading() && normalize(&ix.text(*i)).starts_with("oauthscope")
+    });
+    if token_type.is_none() && scopes_heading.is_none() {
+        return None;
+    }
+    let scope_rows = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| !is_form_control(&normalize(&r.caption)))
+        .filter(|(_, r)| scopes_heading.is_none_or(|h| r.node > h))
+        .map(|(i, _)| i)
+        .collect();
+    Some(Form {
+        name_input,
+        api_path_input: labelled_input(outline, "API path"),
+        b2b_api_path_input: labelled_input(outline, "B2B Edition API path"),
+        token_type,
+        scope_rows,
+        scopes_heading,
+    })
+}
+
+/// Whether a button's text says it saves the form.
+pub fn is_save_caption(text: &str) -> bool {
+    normalize(text) == "save"
+}
+
+/// A token-shaped word: long, letters and digits mixed, no spaces. Such words are masked
+/// in an outline a user copies, in case a page shows a credential as text.
+fn looks_like_a_token(word: &str) -> bool {
+    word.len() >= 16
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        && word.chars().any(|c| c.is_ascii_digit())
+        && word.chars().any(|c| c.is_ascii_alphabetic())
+}
+
+fn redact_text(text: &str) -> String {
+    text.split(' ')
+        .map(|w| {
+            if looks_like_a_token(w) {
+                "[redacted]"
+            } else {
+                w
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The outline as a user may paste it into a bug report: structure, roles and captions.
+/// It never held input values; token-shaped words in text and attributes are masked too.
+pub fn redact(outline: &Outline) -> Outline {
+    Outline {
+        nodes: outline
+            .nodes
+            .iter()
+            .map(|n| Node {
+                text: redact_text(&n.text),
+                attrs: n
+                    .attrs
+                    .iter()
+                    .map(|(k, v)| (k.clone(), redact_text(v)))
+                    .collect(),
+                shown: n.shown.as_deref().map(redact_text),
+                ..n.clone()
+            })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A tiny builder: `el(parent, tag, text, attrs)`.
+    struct Page(Outline);
+
+    impl Page {
+        fn new() -> Page {
+            Page(Outline {
+                nodes: vec![Node {
+                    tag: "body".into(),
+                    ..Node::default()
+                }],
+            })
+        }
+        fn el(&mut self, parent: usize, tag: &str, text: &str, attrs: &[(&str, &str)]) -> usize {
+            self.0.nodes.push(Node {
+                tag: tag.into(),
+                parent: Some(parent),
+                text: text.into(),
+                attrs: attrs
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect(),
+                ..Node::default()
+            });
+            self.0.nodes.len() - 1
+        }
+        fn state(&mut self, i: usize, s: State) {
+            self.0.nodes[i].states.push(s);
+        }
+    }
+
+    fn captions(rows: &[ChoiceRow]) -> Vec<(&str, Option<CaptionFrom>, Option<&str>)> {
+        rows.iter()
+            .map(|r| (r.caption.as_str(), r.caption_from, r.current.as_deref()))
+            .collect()
+    }
+
+    /// BigDesign's Toggle: `<label for>` pointing at the group `<div>`.
+    fn toggle(p: &mut Page, parent: usize, id: &str, caption: &str, on: usize, wiring: &str) {
+        let wrap = p.el(parent, "div", "", &[]);
+        let label_id = format!("{id}-label");
+        match wiring {
+            "caption" => {
+                p.el(wrap, "p", caption, &[]);
+            }
+            _ => {
+                p.el(wrap, "label", caption, &[("for", id), ("id", &label_id)]);
+            }
+        }
+        let mut attrs = vec![("id", id), ("role", "group")];
+        if wiring == "labelid" {
+            attrs.push(("aria-labelledby", &label_id));
+        }
+        let group = p.el(wrap, "div", "", &attrs);
+        for (k, word) in ["None", "read-only", "modify"].iter().enumerate() {
+            let b = p.el(
+                group,
+                "button",
+                "",
+                &[
+                    ("role", "switch"),
+                    ("aria-checked", if k == on { "true" } else { "false" }),
+                ],
+            );
+            p.el(b, "span", word, &[]);
+        }
+    }
+
+    #[test]
+    fn toggle_rows_are_read_by_label_for_by_labelledby_and_by_position() {
+        for (wiring, from) in [
+            ("for", CaptionFrom::LabelFor),
+            ("labelid", CaptionFrom::LabelledBy),
+            ("caption", CaptionFrom::Above),
+        ] {
+            let mut p = Page::new();
+            p.el(0, "h2", "OAuth scopes", &[]);
+            toggle(&mut p, 0, "t1", "Orders", 0, wiring);
+            toggle(&mut p, 0, "t2", "Order transactions", 2, wiring);
+            let rows = rows(&p.0);
+            assert_eq!(
+                captions(&rows),
+                [
+                    ("Orders", Some(from), Some("None")),
+                    ("Order transactions", Some(from), Some("modify"))
+                ],
+                "{wiring}"
+            );
+            assert_eq!(rows[0].kind, RowKind::Buttons);
+            let labels: Vec<&str> = rows[1].choices.iter().map(|c| c.label.as_str()).collect();
+            assert_eq!(labels, ["None", "read-only", "modify"]);
+        }
+    }
+
+    #[test]
+    fn a_caption_above_never_reaches_into_the_row_before() {
+        let mut p = Page::new();
+        toggle(&mut p, 0, "t1", "Orders", 0, "caption");
+        // A second group with nothing above it but the first row's buttons.
+        let group = p.el(0, "div", "", &[("role", "group")]);
+        for word in ["None", "modify"] {
+            p.el(group, "button", word, &[("aria-pressed", "false")]);
+        }
+        let rows = rows(&p.0);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[1].caption, "");
+        assert_eq!(rows[1].caption_from, None);
+    }
+
+    #[test]
+    fn radios_grouped_by_name_take_the_caption_above_and_their_own_labels() {
+        let mut p = Page::new();
+        let group = p.el(0, "div", "", &[]);
+        p.el(group, "label", "Products", &[]);
+        for (k, word) in ["None", "read-only"].iter().enumerate() {
+            let wrap = p.el(group, "div", "", &[]);
+            let id = format!("r{k}");
+            let label_id = format!("l{k}");
+            let radio = p.el(
+                wrap,
+                "input",
+                "",
+                &[
+                    ("type", "radio"),
+                    ("name", "products"),
+                    ("id", &id),
+                    ("aria-labelledby", &label_id),
+                ],
+            );
+            if k == 1 {
+                p.state(radio, State::Checked);
+            }
+            p.el(wrap, "label", "", &[("for", &id), ("aria-hidden", "true")]);
+            p.el(wrap, "label", word, &[("for", &id), ("id", &label_id)]);
+        }
+        let rows = rows(&p.0);
+        assert_eq!(
+            captions(&rows),
+            [("Products", Some(CaptionFrom::Above), Some("read-only"))]
+        );
+        assert_eq!(rows[0].kind, RowKind::Radios);
+    }
+
+    #[test]
+    fn a_fieldset_of_radios_takes_its_legend() {
+        let mut p = Page::new();
+        let fs = p.el(0, "fieldset", "", &[]);
+        p.el(fs, "legend", "Carts", &[]);
+        for word in ["None", "modify"] {
+            let label = p.el(fs, "label", word, &[]);
+            p.el(label, "input", "", &[("type", "radio"), ("name", "carts")]);
+        }
+        assert_eq!(
+            captions(&rows(&p.0)),
+            [("Carts", Some(CaptionFrom::Legend), None)]
+        );
+    }
+
+    #[test]
+    fn native_selects_and_comboboxes() {
+        let mut p = Page::new();
+        p.el(0, "label", "Themes", &[("for", "s1")]);
+        let select = p.el(0, "select", "", &[("id", "s1")]);
+        p.el(select, "option", "None", &[]);
+        let ro = p.el(select, "option", "read-only", &[]);
+        p.state(ro, State::Selected);
+        p.el(0, "label", "Carts", &[("id", "cl")]);
+        let input = p.el(
+            0,
+            "input",
+            "",
+            &[
+                ("role", "combobox"),
+                ("aria-labelledby", "cl"),
+                ("aria-controls", "lb"),
+            ],
+        );
+        p.0.nodes[input].shown = Some("modify".into());
+        let list = p.el(0, "ul", "", &[("role", "listbox"), ("id", "lb")]);
+        let rows_closed = rows(&p.0);
+        assert_eq!(
+            captions(&rows_closed),
+            [
+                ("Themes", Some(CaptionFrom::LabelFor), Some("read-only")),
+                ("Carts", Some(CaptionFrom::LabelledBy), Some("modify"))
+            ]
+        );
+        assert!(rows_closed[1].choices.is_empty());
+        // Open: its options are read, and their aria-selected (the highlight) is not a row.
+        for word in ["None", "read-only", "modify"] {
+            p.el(
+                list,
+                "li",
+                word,
+                &[("role", "option"), ("aria-selected", "false")],
+            );
+        }
+        let open = rows(&p.0);
+        assert_eq!(open.len(), 2);
+        let labels: Vec<&str> = open[1].choices.iter().map(|c| c.label.as_str()).collect();
+        assert_eq!(labels, ["None", "read-only", "modify"]);
+    }
+
+    #[test]
+    fn one_pressed_button_alone_is_not_a_row() {
+        let mut p = Page::new();
+        p.el(0, "button", "Show", &[("aria-pressed", "false")]);
+        assert!(rows(&p.0).is_empty());
+    }
+
+    #[test]
+    fn the_form_is_found_by_its_captions_and_its_own_controls_are_not_scope_rows() {
+        let mut p = Page::new();
+        p.el(0, "label", "Token type", &[("id", "tl")]);
+        p.el(
+            0,
+            "input",
+            "",
+            &[("role", "combobox"), ("aria-labelledby", "tl")],
+        );
+        p.el(0, "label", "Name", &[("for", "name")]);
+        let name = p.el(0, "input", "", &[("id", "name"), ("type", "text")]);
+        p.el(0, "label", "API path", &[("for", "path")]);
+        let path = p.el(0, "input", "", &[("id", "path")]);
+        p.el(0, "h2", "OAuth scopes", &[]);
+        toggle(&mut p, 0, "t1", "Orders", 0, "for");
+        let rows = rows(&p.0);
+        let form = form(&p.0, &rows).unwrap();
+        assert_eq!(form.name_input, name);
+        assert_eq!(form.api_path_input, Some(path));
+        assert_eq!(form.b2b_api_path_input, None);
+        assert_eq!(
+            form.token_type.map(|i| rows[i].caption.as_str()),
+            Some("Token type")
+        );
+        let scopes: Vec<&str> = form
+            .scope_rows
+            .iter()
+            .map(|i| rows[*i].caption.as_str())
+            .collect();
+        assert_eq!(scopes, ["Orders"]);
+    }
+
+    #[test]
+    fn no_form_without_a_name_field() {
+        let mut p = Page::new();
+        p.el(0, "h2", "OAuth scopes", &[]);
+        toggle(&mut p, 0, "t1", "Orders", 0, "for");
+        assert_eq!(form(&p.0, &rows(&p.0)), None);
+    }
+
+    #[test]
+    fn malformed_outlines_do_not_panic() {
+        let outline = Outline {
+            nodes: vec![
+                Node {
+                    tag: "div".into(),
+                    parent: Some(5),
+                    ..Node::default()
+                },
+                Node {
+                    tag: "button".into(),
+                    parent: Some(1),
+                    attrs: [("aria-pressed".to_string(), "true".to_string())].into(),
+                    ..Node::default()
+                },
+            ],
+        };
+        let _ = rows(&outline);
+        let _ = form(&outline, &[]);
+    }
+
+    #[test]
+    fn redaction_masks_token_shaped_words_only() {
+        let mut p = Page::new();
+        p.el(
+            0,
+            "code",
+            "k3j5h6g7f8d9s0a1q2w3e4r5t6y7u8i",
+            &[("title", "z9x8c7v6b5n4m3l2k1j0")],
+        );
+        p.el(
+            0,
+            "label",
+            "Storefront API customer impersonation tokens",
+            &[],
+        );
+        let r = redact(&p.0);
+        assert_eq!(r.nodes[1].text, "[redacted]");
+        assert_eq!(r.nodes[1].attr("title"), Some("[redacted]"));
+        assert_eq!(
+            r.nodes[2].text,
+            "Storefront API customer impersonation tokens"
+        );
+    }
+}

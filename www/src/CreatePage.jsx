@@ -1,0 +1,146 @@
+// "Create account": token type, name, API path(s), OAuth scopes (or Stencil access), the
+// sticky footer's Cancel / Save, the success toast and the credentials modal.
+
+import { Box, Button, H1, Input, Message, Panel, Select, Text } from '@bigcommerce/big-design';
+import { ArrowBackIcon } from '@bigcommerce/big-design-icons';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
+import styled from 'styled-components';
+import { live } from './api.js';
+import { ChoiceRow } from './ChoiceRow.jsx';
+import { CredentialsModal } from './CredentialsModal.jsx';
+import { downloadCredentials, generateCredentials } from './credentials.js';
+import { STENCIL_ACCESS, TOKEN_TYPES } from './config.js';
+import { Page } from './Page.jsx';
+
+const Field = styled(Box)`
+  max-width: 36rem;
+`;
+
+const BackLink = styled.a`
+  display: inline-flex; align-items: center; gap: 4px; margin-bottom: ${({ theme }) => theme.spacing.xxSmall};
+  color: ${({ theme }) => theme.colors.secondary60}; text-decoration: none; font-size: ${({ theme }) => theme.typography.fontSize.medium};
+`;
+
+// Panel always puts a gap above its children (meant to follow its header); this panel has none.
+const Headless = styled.div`
+  margin-top: -${({ theme }) => theme.spacing.medium};
+`;
+
+const Toasts = styled.div`
+  position: fixed; top: 72px; right: 16px; width: 22rem; z-index: ${({ theme }) => theme.zIndex.popover};
+`;
+
+export function CreateFooter({ canSave, onCancel, onSave }) {
+  return (
+    <>
+      <Button variant="subtle" onClick={onCancel}>Cancel</Button>
+      <Button variant="primary" disabled={!canSave} onClick={onSave}>Save</Button>
+    </>
+  );
+}
+
+export function CreatePage({ config, state, dispatch, saveRef, onBack }) {
+  const [shown, setShown] = useState(null); // credentials in the open modal
+  const [toast, setToast] = useState(false);
+  const stencil = state.tokenType === TOKEN_TYPES[1];
+
+  useLayoutEffect(() => {
+    live.ready = true;
+    return () => {
+      live.ready = false;
+    };
+  }, []);
+
+  const save = useCallback(() => {
+    if (state.name.trim().length < 4) return;
+    const creds = generateCredentials({ name: state.name.trim(), apiPath: config.apiPath });
+    live.generated.push(creds);
+    setToast(true);
+    setShown(creds);
+    if (config.download) downloadCredentials(creds);
+  }, [state.name, config]);
+  saveRef.current = save;
+
+  // The toast goes away by itself, like the control panel's.
+  useEffect(() => {
+    if (!toast) return undefined;
+    const t = setTimeout(() => setToast(false), 6000);
+    return () => clearTimeout(t);
+  }, [toast]);
+
+  // dismiss=instant: something closes the modal 1 ms after it opened.
+  useEffect(() => {
+    if (!shown || !config.dismissInstant) return undefined;
+    const t = setTimeout(() => setShown(null), 1);
+    return () => clearTimeout(t);
+  }, [shown, config.dismissInstant]);
+
+  const set = (type) => (value) => dispatch({ type, value });
+
+  return (
+    <Page>
+      <BackLink href="#" onClick={(e) => { e.preventDefault(); onBack(); }}>
+        <ArrowBackIcon size="medium" /> Store-level API accounts
+      </BackLink>
+      <H1>Create account</H1>
+      <Panel>
+        <Headless />
+        <Field marginBottom="large">
+          <Select
+            label="Token type"
+            filterable={false}
+            options={TOKEN_TYPES.map((t) => ({ value: t, content: t }))}
+            value={state.tokenType}
+            onOptionChange={(v) => dispatch({ type: 'tokenType', value: v ?? '' })}
+          />
+        </Field>
+        <Field marginBottom="large">
+          <Input
+            label="Name"
+            value={state.name}
+            onChange={(e) => dispatch({ type: 'name', value: e.target.value })}
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </Field>
+        <Field marginBottom={config.b2b ? 'large' : 'none'}>
+          <Input label="API path" value={config.apiPath} readOnly />
+        </Field>
+        {config.b2b ? (
+          <Field>
+            <Input label="B2B Edition API path" value={config.b2bApiPath} readOnly />
+          </Field>
+        ) : null}
+      </Panel>
+      {stencil ? (
+        <Panel header="Stencil-CLI access">
+          <ChoiceRow variant={config.variant} label="Access" options={STENCIL_ACCESS} value={state.access} onChange={set('access')} />
+        </Panel>
+      ) : (
+        <Panel header="OAuth scopes">
+          {config.rows.map((row) => (
+            <ChoiceRow
+              key={row.key}
+              variant={config.variant}
+              label={row.label}
+              options={row.options}
+              value={state.scopes[row.label]}
+              onChange={(value) => dispatch({ type: 'scope', label: row.label, value })}
+            />
+          ))}
+        </Panel>
+      )}
+      {toast ? (
+        <Toasts>
+          <Message
+            type="success"
+            header="Create account"
+            messages={[{ text: 'Account created successfully' }]}
+            onClose={() => setToast(false)}
+          />
+        </Toasts>
+      ) : null}
+      <CredentialsModal credentials={shown} onDone={() => setShown(null)} />
+    </Page>
+  );
+}

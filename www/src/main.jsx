@@ -1,0 +1,43 @@
+// Entry point of the replica bundle. One bundle for every page: the control-panel shell
+// (/manage/shell: chrome + <iframe name="cp-iframe">) or the API-accounts app (list/create).
+
+import { createRoot } from 'react-dom/client';
+import { App } from './App.jsx';
+import { Shell } from './Chrome.jsx';
+import { live } from './api.js';
+import { cleanPath, readConfig, SHELL_PATH } from './config.js';
+
+const config = readConfig();
+const isShell = cleanPath(window.location.pathname) === SHELL_PATH;
+
+const copyCreds = (c) => (c ? { ...c } : null);
+const copyState = (s) => (s ? { route: s.route, tokenType: s.tokenType, name: s.name, access: s.access, scopes: { ...s.scopes } } : null);
+
+if (!isShell) {
+  window.__replica = Object.freeze({
+    state: () => copyState(live.state),
+    get lastCredentials() {
+      return copyCreds(live.generated[live.generated.length - 1]);
+    },
+    get history() {
+      return live.generated.map(copyCreds);
+    },
+    get saves() {
+      return live.generated.length;
+    },
+    get ready() {
+      return live.ready;
+    },
+    get config() {
+      return {
+        storeHash: config.storeHash,
+        apiPath: config.apiPath,
+        variant: config.variant,
+        widget: config.variant,
+        rows: config.rows.map((r) => ({ label: r.label, levels: [...r.options] })),
+      };
+    },
+  });
+}
+
+createRoot(document.getElementById('root')).render(isShell ? <Shell config={config} /> : <App config={config} />);
