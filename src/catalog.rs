@@ -48,6 +48,14 @@ impl Scope {
         self.levels.iter().any(|(l, _)| *l == level)
     }
 
+    /// The levels the row offers, in the page's order: None first where offered.
+    pub fn offered(&self) -> impl Iterator<Item = Level> + '_ {
+        self.offers_none
+            .then_some(Level::None)
+            .into_iter()
+            .chain(self.levels.iter().map(|(l, _)| *l))
+    }
+
     /// Shown only on some stores, or not on the store-level page at all.
     pub fn conditional(&self) -> bool {
         self.presence != Presence::Always

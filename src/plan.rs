@@ -313,11 +313,11 @@ pub(crate) fn documented_page(current: &str) -> Vec<ObservedRow> {
         .filter(|s| s.presence == catalog::Presence::Always)
         .map(|s| {
             let options: Vec<String> = s
-                .offers_none
-                .then_some("None")
-                .into_iter()
-                .chain(s.levels.iter().map(|(l, _)| l.as_str()))
-                .map(String::from)
+                .offered()
+                .map(|l| match l {
+                    Level::None => "None".to_string(),
+                    other => other.as_str().to_string(),
+                })
                 .collect();
             // A row without None starts at its lowest level.
             let current = if options.iter().any(|o| o == current) {

@@ -108,13 +108,7 @@ fn check_choices(name: &str, seen: &Seen) {
             continue;
         }
         let labels: Vec<String> = row.choices.iter().map(|c| c.label.to_lowercase()).collect();
-        let expected: Vec<String> = scope
-            .offers_none
-            .then_some("none")
-            .into_iter()
-            .chain(scope.levels.iter().map(|(l, _)| l.as_str()))
-            .map(String::from)
-            .collect();
+        let expected: Vec<String> = scope.offered().map(|l| l.as_str().to_string()).collect();
         assert_eq!(labels, expected, "{name}: {}", row.caption);
         assert_eq!(
             row.choices.iter().filter(|c| c.chosen).count(),

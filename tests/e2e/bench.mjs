@@ -1,5 +1,5 @@
 // make bench: prints figures, never fails on a number.
-//   - Fill → all rows verified (median of N runs) per widget kind, against the same work
+//   - Fill → all rows verified (median of N runs) per replica variant, against the same work
 //     done with Playwright's own per-field actions in the same browser.
 //   - Core load time: WASM (no page CSP) and wasm2js (strict page CSP).
 //   - Dialog insertion → captured in the content script → stored by the background.
@@ -12,7 +12,8 @@ import {
 } from './harness.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const WIDGETS = ['select', 'radio', 'combobox'];
+// How the BigDesign replica draws the scope rows (its `rows=` parameter).
+const VARIANTS = ['toggle', 'select', 'native', 'radio'];
 const BENCH_PRESETS = ['wherehouse', 'full-access'];
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -21,14 +22,18 @@ const median = (xs) => {
 const fmt = (ms) => `${ms.toFixed(0).padStart(5)} ms`;
 
 /** The same end state, reached with Playwright's per-field actions. */
-async function playwrightFill(frame, widget, name, target) {
+async function playwrightFill(frame, variant, name, target) {
   const t0 = Date.now();
   await frame.getByLabel('Name', { exact: true }).fill(name);
   for (const [label, level] of Object.entries(target)) {
     if (level === 'None') continue;
-    if (widget === 'select') {
+    if (variant === 'toggle') {
+      // BigDesign's Toggle group has no accessible name: the button under its caption.
+      await frame.getByText(label, { exact: true })
+        .locator(`xpath=following::button[normalize-space(.)="${level}"][1]`).click();
+    } else if (variant === 'native') {
       await frame.getByLabel(label, { exact: true }).selectOption(level);
-    } else if (widget === 'radio') {
+    } else if (variant === 'radio') {
       // BigDesign's radios sit in a Fieldset: a group named by its legend.
       await frame.getByRole('group', { name: label, exact: true }).getByLabel(level, { exact: true }).check();
     } else {
@@ -41,29 +46,29 @@ async function playwrightFill(frame, widget, name, target) {
 
 async function benchFill(env) {
   console.log(`\nFill → every row verified, median of ${RUNS} runs (strict page CSP, wasm2js core)`);
-  console.log('  widget     preset         ScopeFill  Playwright per-field  ratio');
-  for (const widget of WIDGETS) {
+  console.log('  rows       preset         ScopeFill  Playwright per-field  ratio');
+  for (const rows of VARIANTS) {
     for (const presetId of BENCH_PRESETS) {
       const ours = [];
       const theirs = [];
       for (let i = 0; i < RUNS; i++) {
-        const { page } = await openReplica(env, { widget });
+        const { page } = await openReplica(env, { rows });
         const frame = await formFrame(page);
         const report = await fillWith(frame, presetId);
         ours.push(report.ms);
         const state = await pageState(frame);
         await page.close();
 
-        const other = await openReplica(env, { widget });
+        const other = await openReplica(env, { rows });
         const otherFrame = await formFrame(other.page);
-        theirs.push(await playwrightFill(otherFrame, widget, state.name, state.scopes));
+        theirs.push(await playwrightFill(otherFrame, rows, state.name, state.scopes));
         const check = await pageState(otherFrame);
         if (JSON.stringify(check.scopes) !== JSON.stringify(state.scopes)) console.log('  (Playwright run reached a different state)');
         await other.page.close();
       }
       const a = median(ours);
       const b = median(theirs);
-      console.log(`  ${widget.padEnd(10)} ${presetId.padEnd(14)} ${fmt(a)}  ${fmt(b)}            ${(b / a).toFixed(1)}×`);
+      console.log(`  ${rows.padEnd(10)} ${presetId.padEnd(14)} ${fmt(a)}  ${fmt(b)}            ${(b / a).toFixed(1)}×`);
     }
   }
 }
