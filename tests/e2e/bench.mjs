@@ -13,13 +13,15 @@ import {
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 // How the BigDesign replica draws the scope rows (its `rows=` parameter).
-const VARIANTS = ['toggle', 'select', 'native', 'radio'];
+const VARIANTS = process.env.BENCH_VARIANTS?.split(',') ?? ['toggle', 'select', 'native', 'radio'];
 const BENCH_PRESETS = ['wherehouse', 'full-access'];
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const fmt = (ms) => `${ms.toFixed(0).padStart(5)} ms`;
+
+const exactly = (text) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 
 /** The same end state, reached with Playwright's per-field actions. */
 async function playwrightFill(frame, variant, name, target) {
@@ -29,13 +31,14 @@ async function playwrightFill(frame, variant, name, target) {
     if (level === 'None') continue;
     if (variant === 'toggle') {
       // BigDesign's Toggle group has no accessible name: the button under its caption.
-      await frame.getByText(label, { exact: true })
+      await frame.locator('label').filter({ hasText: exactly(label) })
         .locator(`xpath=following::button[normalize-space(.)="${level}"][1]`).click();
     } else if (variant === 'native') {
       await frame.getByLabel(label, { exact: true }).selectOption(level);
     } else if (variant === 'radio') {
       // BigDesign's radios sit in a Fieldset: a group named by its legend.
-      await frame.getByRole('group', { name: label, exact: true }).getByLabel(level, { exact: true }).check();
+      // Its input is visually hidden: a person clicks the label.
+      await frame.getByRole('group', { name: label, exact: true }).locator('label').filter({ hasText: exactly(level) }).click();
     } else {
       await frame.getByRole('combobox', { name: label, exact: true }).click();
       await frame.getByRole('option', { name: level, exact: true }).click();
