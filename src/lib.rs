@@ -7,6 +7,7 @@
 pub mod account;
 pub mod catalog;
 pub mod credentials;
+pub mod guard;
 pub mod level;
 pub mod outline;
 pub mod plan;

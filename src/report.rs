@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::catalog::Presence;
+use crate::guard::UserChange;
 use crate::level::Level;
 use crate::plan::{FillPlan, Mismatch, RowStatus};
 
@@ -37,12 +38,14 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 /// Describes a fill: `reapplied` are rows the page reverted and that were set again,
-/// `errors` are (row label, what went wrong) for actions the page refused.
+/// `errors` are (row label, what went wrong) for actions the page refused, `by_user` the
+/// rows the user set themselves after the fill.
 pub fn describe(
     plan: &FillPlan,
     reapplied: &[String],
     mismatches: &[Mismatch],
     errors: &[(String, String)],
+    by_user: &[UserChange],
 ) -> Report {
     let s = &plan.summary;
     let mut parts = vec![
@@ -145,9 +148,20 @@ pub fn describe(
         notice(&r.label, "not a scope ScopeFill knows; left at None".into());
     }
     for label in reapplied {
-        if !mismatches.iter().any(|m| &m.label == label) {
+        if !mismatches.iter().any(|m| &m.label == label)
+            && !by_user.iter().any(|c| &c.label == label)
+        {
             notice(label, "the page reverted it; set again".into());
         }
+    }
+    for change in by_user {
+        notice(
+            &change.label,
+            format!(
+                "changed by you to '{}'",
+                change.shows.as_deref().unwrap_or("nothing")
+            ),
+        );
     }
     let ok = items.iter().all(|i| i.kind == ItemKind::Notice);
     let headline = if ok {
@@ -216,7 +230,7 @@ mod tests {
             current: Some("None".into()),
         });
         let p = plan(wh, &rows);
-        let r = describe(&p, &["Orders".into()], &[], &[]);
+        let r = describe(&p, &["Orders".into()], &[], &[], &[]);
         assert!(r.ok);
         assert_eq!(
             r.headline,
@@ -241,7 +255,7 @@ mod tests {
             false,
         )
         .unwrap();
-        let r = describe(&plan(&p, &documented_page("None")), &[], &[], &[]);
+        let r = describe(&plan(&p, &documented_page("None")), &[], &[], &[], &[]);
         let texts: Vec<(ItemKind, &str)> =
             r.items.iter().map(|i| (i.kind, i.text.as_str())).collect();
         assert!(texts.contains(&(
@@ -272,6 +286,25 @@ mod tests {
     }
 
     #[test]
+    fn rows_the_user_changed_are_reported_as_theirs_not_as_reverted() {
+        let wh = find(shipped(), "wherehouse").unwrap();
+        let p = plan(wh, &documented_page("None"));
+        let mine = UserChange {
+            label: "Products".into(),
+            shows: Some("read-only".into()),
+        };
+        let r = describe(&p, &["Products".into()], &[], &[], &[mine]);
+        assert!(r.ok);
+        let texts: Vec<&str> = r.items.iter().map(|i| i.text.as_str()).collect();
+        assert!(
+            texts.contains(&"Products: changed by you to 'read-only'"),
+            "{texts:?}"
+        );
+        assert!(!texts.iter().any(|t| t.contains("reverted")), "{texts:?}");
+        assert!(r.announcement.contains("Products"), "{}", r.announcement);
+    }
+
+    #[test]
     fn missing_rows_and_mismatches_are_problems() {
         let wh = find(shipped(), "wherehouse").unwrap();
         let p = plan(wh, &page());
@@ -286,6 +319,7 @@ mod tests {
             &[],
             &[mismatch],
             &[("Products".into(), "no option 'modify'".into())],
+            &[],
         );
         assert!(!r.ok);
         assert!(

@@ -7,7 +7,7 @@ use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 
 use super::events::{click, fire, key};
 use super::snapshot::Snapshot;
-use super::timing::tick;
+use super::timing::{microtask, next_change, now_ms};
 use crate::outline::{ChoiceRow, RowKind};
 use crate::text::normalize;
 
@@ -103,16 +103,33 @@ fn toggle_button(el: &Element) -> Option<Element> {
 }
 
 /// What a combobox shows as chosen.
-fn shown(el: &Element) -> String {
+pub fn shown(el: &Element) -> String {
     match el.dyn_ref::<HtmlInputElement>() {
         Some(input) => collapse(&input.value()),
         None => text_of(el),
     }
 }
 
-/// Opens the combobox and returns its options, trying a click, the toggle button, then the
-/// keyboard, giving the page a turn to render after each.
-async fn open(el: &Element) -> Vec<Element> {
+/// Waits until `ready()` holds: checked after a microtask, then at each change of the page,
+/// for at most `max_ms`.
+async fn until(max_ms: f64, ready: impl Fn() -> bool) -> bool {
+    microtask().await;
+    let deadline = now_ms() + max_ms;
+    loop {
+        if ready() {
+            return true;
+        }
+        let left = deadline - now_ms();
+        if left <= 0.0 {
+            return false;
+        }
+        next_change(left).await;
+    }
+}
+
+/// Opens the combobox and returns its options: a click, else the toggle button, else the
+/// keyboard, each followed by a wait for the list to render.
+pub async fn open(el: &Element) -> Vec<Element> {
     let options = listed_options(el);
     if !options.is_empty() {
         return options;
@@ -128,42 +145,33 @@ async fn open(el: &Element) -> Vec<Element> {
     ];
     for attempt in attempts {
         attempt();
-        for _ in 0..3 {
-            let options = listed_options(el);
-            if !options.is_empty() {
-                return options;
-            }
-            tick().await;
+        if until(OPEN_MS, || !listed_options(el).is_empty()).await {
+            return listed_options(el);
         }
     }
     Vec::new()
 }
 
-async fn close(el: &Element) {
+/// How long a list may take to open, or a choice to show, before the next way is tried.
+const OPEN_MS: f64 = 400.0;
+
+pub async fn close(el: &Element) {
     if el.get_attribute("aria-expanded").as_deref() == Some("true") {
         key(el, "Escape");
-        tick().await;
+        microtask().await;
     }
 }
 
-/// A closed combobox's options, read by opening it.
-pub async fn combobox_options(el: &Element) -> Vec<String> {
-    let options = open(el).await;
-    let texts = options.iter().map(text_of).collect();
-    close(el).await;
-    texts
+/// The texts of open options.
+pub fn texts(options: &[Element]) -> Vec<String> {
+    options.iter().map(text_of).collect()
 }
 
-/// Chooses `option` in a combobox: a click on the option, else the keyboard.
-pub async fn choose_in_combobox(el: &Element, option: &str) -> Result<(), String> {
+/// Chooses `option` among the options of a combobox that is open: a click on it, else the
+/// keyboard; done once the combobox shows it.
+pub async fn pick(el: &Element, options: &[Element], option: &str) -> Result<(), String> {
     let wanted = normalize(option);
-    if normalize(&shown(el)) == wanted {
-        return Ok(());
-    }
-    let options = open(el).await;
-    if options.is_empty() {
-        return Err("its list of options did not open".into());
-    }
+    let shows = || normalize(&shown(el)) == wanted;
     let Some(index) = options
         .iter()
         .position(|o| normalize(&text_of(o)) == wanted)
@@ -172,8 +180,7 @@ pub async fn choose_in_combobox(el: &Element, option: &str) -> Result<(), String
         return Err(format!("no option '{option}'"));
     };
     click(&options[index]);
-    tick().await;
-    if normalize(&shown(el)) != wanted {
+    if !until(OPEN_MS, shows).await {
         // Keyboard: open, move the highlight to the option, press Enter.
         let options = open(el).await;
         if let Some(index) = options
@@ -182,14 +189,14 @@ pub async fn choose_in_combobox(el: &Element, option: &str) -> Result<(), String
         {
             for _ in 0..=index {
                 key(el, "ArrowDown");
-                tick().await;
+                microtask().await;
                 let active = el.get_attribute("aria-activedescendant");
                 if active.is_some() && active == options[index].get_attribute("id") {
                     break;
                 }
             }
             key(el, "Enter");
-            tick().await;
+            until(OPEN_MS, shows).await;
         }
     }
     close(el).await;
@@ -197,4 +204,16 @@ pub async fn choose_in_combobox(el: &Element, option: &str) -> Result<(), String
         now if normalize(&now) == wanted => Ok(()),
         now => Err(format!("chose '{option}' but the page shows '{now}'")),
     }
+}
+
+/// Chooses `option` in a closed combobox: open, pick, confirm.
+pub async fn choose_in_combobox(el: &Element, option: &str) -> Result<(), String> {
+    if normalize(&shown(el)) == normalize(option) {
+        return Ok(());
+    }
+    let options = open(el).await;
+    if options.is_empty() {
+        return Err("its list of options did not open".into());
+    }
+    pick(el, &options, option).await
 }

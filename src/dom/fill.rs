@@ -8,11 +8,11 @@ use web_sys::{Document, HtmlInputElement};
 use super::act;
 use super::events::fire;
 use super::snapshot::{self, Snapshot};
-use super::timing::{now_ms, settle};
+use super::timing::{microtask, next_change, now_ms};
 use crate::account;
-use crate::catalog::Presence;
+use crate::catalog::{self, Presence};
 use crate::outline::{self, ChoiceRow, Form, RowKind};
-use crate::plan::{self, FillPlan, Mismatch, ObservedRow};
+use crate::plan::{self, FillPlan, Mismatch, ObservedRow, RowStatus};
 use crate::preset::Preset;
 use crate::report::{describe, Report};
 use crate::text::normalize;
@@ -71,8 +71,6 @@ pub struct FillOutcome {
     pub name: Option<String>,
     /// (row label, what went wrong) for choices the page refused.
     pub action_errors: Vec<(String, String)>,
-    /// Rows the page reverted after the first pass, re-applied once.
-    pub reapplied: Vec<String>,
     /// Rows still not at the planned level after the re-apply.
     pub mismatches: Vec<Mismatch>,
     pub report: Report,
@@ -88,39 +86,25 @@ fn option_labels(row: &ChoiceRow) -> Vec<String> {
     row.choices.iter().map(|c| c.label.clone()).collect()
 }
 
-/// The rows as the planner sees them; a closed combobox is opened to read its options.
-async fn observe(scene: &Scene) -> Vec<ObservedRow> {
-    let mut out = Vec::new();
-    for row in scene.scope_rows() {
-        let options = match (row.kind, scene.snap.element(row.node)) {
-            (RowKind::Combobox, Some(el)) if row.choices.is_empty() => {
-                act::combobox_options(el).await
-            }
-            _ => option_labels(row),
-        };
-        out.push(ObservedRow {
-            label: row.caption.clone(),
-            options,
-            current: row.current.clone(),
-        });
-    }
-    out
-}
-
-/// The rows' current choices, without opening anything: for reading the form back.
-fn observe_now(scene: &Scene) -> Vec<ObservedRow> {
+/// The rows' current choices, without opening anything. A closed combobox's options are
+/// not known yet: only the one it shows.
+pub fn observe_now(scene: &Scene) -> Vec<ObservedRow> {
     scene
         .scope_rows()
         .map(|row| ObservedRow {
             label: row.caption.clone(),
-            options: option_labels(row),
+            options: if row.kind == RowKind::Combobox && row.choices.is_empty() {
+                row.current.iter().cloned().collect()
+            } else {
+                option_labels(row)
+            },
             current: row.current.clone(),
         })
         .collect()
 }
 
 /// Chooses `option` on `row`, whatever draws it.
-async fn apply(scene: &Scene, row: &ChoiceRow, option: &str) -> Result<(), String> {
+pub async fn apply(scene: &Scene, row: &ChoiceRow, option: &str) -> Result<(), String> {
     if act::choose_now(&scene.snap, row, option)? {
         return Ok(());
     }
@@ -131,37 +115,56 @@ async fn apply(scene: &Scene, row: &ChoiceRow, option: &str) -> Result<(), Strin
     act::choose_in_combobox(el, option).await
 }
 
-async fn set_token_type(doc: &Document, scene: &Scene) -> Result<Option<String>, String> {
+/// Longest a fill waits for the page to show a change before it reports what it sees.
+const SHOW_MS: f64 = 2000.0;
+
+/// Sets the token type to V2/V3 unless it already is, then waits for the scope rows.
+/// Returns the token type shown, and whether it had to be changed.
+async fn set_token_type(doc: &Document, scene: &Scene) -> Result<(Option<String>, bool), String> {
     let Some(row) = scene.form.token_type.and_then(|i| scene.rows.get(i)) else {
-        return Ok(None);
+        return Ok((None, false));
     };
-    let options = match (row.kind, scene.snap.element(row.node)) {
-        (RowKind::Combobox, Some(el)) if row.choices.is_empty() => act::combobox_options(el).await,
-        _ => option_labels(row),
-    };
-    let v2 = options
-        .iter()
-        .find(|o| normalize(o).contains("v2v3"))
-        .ok_or_else(|| {
+    let is_v2 = |o: &str| normalize(o).contains("v2v3");
+    if let Some(current) = row.current.as_deref().filter(|c| is_v2(c)) {
+        return Ok((Some(current.to_string()), false));
+    }
+    let v2 = if let (RowKind::Combobox, Some(el)) = (row.kind, scene.snap.element(row.node)) {
+        let options = act::open(el).await;
+        let texts = act::texts(&options);
+        let v2 = texts.iter().find(|o| is_v2(o)).cloned();
+        match &v2 {
+            Some(v2) => act::pick(el, &options, v2)
+                .await
+                .map_err(|e| format!("token type: {e}"))?,
+            None => act::close(el).await,
+        }
+        v2.ok_or_else(|| {
             format!(
                 "the token type offers no V2/V3 API token ({})",
-                options.join(", ")
+                texts.join(", ")
             )
         })?
-        .clone();
-    if row.current.as_deref().map(normalize) != Some(normalize(&v2)) {
+    } else {
+        let texts = option_labels(row);
+        let v2 = texts.iter().find(|o| is_v2(o)).cloned().ok_or_else(|| {
+            format!(
+                "the token type offers no V2/V3 API token ({})",
+                texts.join(", ")
+            )
+        })?;
         apply(scene, row, &v2)
             .await
             .map_err(|e| format!("token type: {e}"))?;
-        // The scope rows render after the switch.
-        for _ in 0..40 {
-            if look(doc).is_some_and(|s| s.scope_rows().next().is_some()) {
-                break;
-            }
-            settle(30, 100).await;
-        }
+        v2
+    };
+    // The scope rows render after the switch.
+    let deadline = now_ms() + SHOW_MS;
+    microtask().await;
+    let no_rows_yet = || look(doc).is_none_or(|s| s.scope_rows().next().is_none());
+    while no_rows_yet() && now_ms() < deadline {
+        next_change(deadline - now_ms()).await;
     }
-    Ok(Some(v2))
+    Ok((Some(v2), true))
 }
 
 fn set_name(scene: &Scene, name: &str) -> Result<String, String> {
@@ -190,81 +193,117 @@ fn widget_kind(scene: &Scene) -> String {
     }
 }
 
-/// Applies the plan's actions: rows that need no render in between in one pass, then the
-/// comboboxes one by one.
-async fn apply_actions(scene: &Scene, plan: &FillPlan, errors: &mut Vec<(String, String)>) {
+/// Sets the combobox rows one by one, each opened once: its options read, the planned one
+/// chosen, and the choice confirmed in the same opening. A row that already shows what the
+/// preset wants is not opened. Fills in the options read into `observed`.
+async fn set_comboboxes(
+    scene: &Scene,
+    preset: &Preset,
+    observed: &mut [ObservedRow],
+    errors: &mut Vec<(String, String)>,
+) {
     let rows: Vec<&ChoiceRow> = scene.scope_rows().collect();
-    let mut later = Vec::new();
+    let mut seen: Vec<&'static str> = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        if row.kind != RowKind::Combobox || !row.choices.is_empty() {
+            continue;
+        }
+        // A second row for the same scope is left alone, as the plan does.
+        if let Some(scope) = catalog::find(&row.caption) {
+            if seen.contains(&scope.id) {
+                continue;
+            }
+            seen.push(scope.id);
+        }
+        // Knowing only the option it shows, is the row already what the preset asks, word
+        // for word? (An adjustment would be a guess made without the row's other options.)
+        let guess = plan::plan(preset, std::slice::from_ref(&observed[i]));
+        let settled = guess.actions.is_empty()
+            && guess
+                .rows
+                .first()
+                .is_some_and(|r| r.status != RowStatus::Unavailable && r.adjustment.is_none());
+        let Some(el) = scene.snap.element(row.node) else {
+            continue;
+        };
+        if settled {
+            continue;
+        }
+        let options = act::open(el).await;
+        observed[i].options = act::texts(&options);
+        let decided = plan::plan(preset, std::slice::from_ref(&observed[i]));
+        match decided.actions.first() {
+            Some(action) => {
+                if let Err(e) = act::pick(el, &options, &action.option).await {
+                    errors.push((row.caption.clone(), e));
+                }
+            }
+            None => act::close(el).await,
+        }
+    }
+}
+
+/// Sets the rows drawn with buttons, radios or native selects in one synchronous pass: no
+/// render is needed in between, and the page renders them together after it.
+fn set_at_once(scene: &Scene, plan: &FillPlan, errors: &mut Vec<(String, String)>) {
+    let rows: Vec<&ChoiceRow> = scene.scope_rows().collect();
     for action in &plan.actions {
         let Some(row) = rows.get(action.row) else {
             continue;
         };
-        match act::choose_now(&scene.snap, row, &action.option) {
-            Ok(true) => {}
-            Ok(false) => later.push((row, action)),
-            Err(e) => errors.push((row.caption.clone(), e)),
-        }
-    }
-    for (row, action) in later {
-        if let Err(e) = apply(scene, row, &action.option).await {
+        if let Err(e) = act::choose_now(&scene.snap, row, &action.option) {
             errors.push((row.caption.clone(), e));
         }
     }
 }
 
-/// Fills the form with `preset`, naming the account `account_name`.
+/// Waits until the page shows every planned row (checked after a microtask, then at each
+/// change of the page), for at most `max_ms`. Returns the rows still not right.
+pub async fn verified(doc: &Document, plan: &FillPlan, max_ms: f64) -> Vec<Mismatch> {
+    microtask().await;
+    let deadline = now_ms() + max_ms;
+    loop {
+        let mismatches = match look(doc) {
+            Some(scene) => plan::verify(plan, &observe_now(&scene)),
+            None => plan::verify(plan, &[]),
+        };
+        let left = deadline - now_ms();
+        if mismatches.is_empty() || left <= 0.0 {
+            return mismatches;
+        }
+        next_change(left).await;
+    }
+}
+
+/// Fills the form with `preset`, naming the account `account_name`. `started` is when the
+/// user asked (the page's clock), so the time reported is the time the user waited.
 pub async fn fill(
     doc: &Document,
     preset: &Preset,
     account_name: &str,
+    started: f64,
 ) -> Result<FillOutcome, String> {
-    let start = now_ms();
-    let scene = look(doc).ok_or("The Create API account form is not on this page.")?;
+    let first = look(doc).ok_or("The Create API account form is not on this page.")?;
     // The name is checked before anything on the page changes.
     account::validate_name(account_name).map_err(|e| e.to_string())?;
-    let token_type = set_token_type(doc, &scene).await?;
-    let scene = look(doc).ok_or("The Create API account form left the page.")?;
+    let (token_type, switched) = set_token_type(doc, &first).await?;
+    let scene = if switched {
+        look(doc).ok_or("The Create API account form left the page.")?
+    } else {
+        first
+    };
     let name = Some(set_name(&scene, account_name)?);
 
-    let before = observe(&scene).await;
-    let plan = plan::plan(preset, &before);
+    let mut observed = observe_now(&scene);
     let mut action_errors = Vec::new();
-    apply_actions(&scene, &plan, &mut action_errors).await;
+    set_comboboxes(&scene, preset, &mut observed, &mut action_errors).await;
+    let plan = plan::plan(preset, &observed);
+    set_at_once(&scene, &plan, &mut action_errors);
+    let mismatches = verified(doc, &plan, SHOW_MS).await;
+    let elapsed_ms = now_ms() - started;
 
-    // Read the form back once the page is quiet; what it reverted is applied once more.
-    settle(200, 1500).await;
-    let mut reapplied = Vec::new();
-    let after = look(doc);
-    let first = after
-        .as_ref()
-        .map(|s| plan::verify(&plan, &observe_now(s)))
-        .unwrap_or_default();
-    if let (Some(now), false) = (&after, first.is_empty()) {
-        for m in &first {
-            let Some(row) = now.scope_rows().find(|r| r.caption.trim() == m.label) else {
-                continue;
-            };
-            let option = plan
-                .actions
-                .iter()
-                .find(|a| a.row == m.row)
-                .map(|a| a.option.clone())
-                .unwrap_or_else(|| m.expected.as_str().to_string());
-            if let Err(e) = apply(now, row, &option).await {
-                action_errors.push((m.label.clone(), e));
-            }
-            reapplied.push(m.label.clone());
-        }
-        settle(200, 1500).await;
-    }
-    let last = look(doc);
-    let mismatches = match &last {
-        Some(s) => plan::verify(&plan, &observe_now(s)),
-        None => Vec::new(),
-    };
-
-    let report = describe(&plan, &reapplied, &mismatches, &action_errors);
-    let unrecognised = before.is_empty()
+    let report = describe(&plan, &[], &mismatches, &action_errors, &[]);
+    let unrecognised = observed.is_empty()
         || plan.summary.unknown > 0
         || plan.summary.unavailable > 0
         || plan.missing.iter().any(|m| m.presence == Presence::Always);
@@ -278,8 +317,7 @@ pub async fn fill(
         token_type,
         name,
         action_errors,
-        reapplied,
         mismatches,
-        elapsed_ms: now_ms() - start,
+        elapsed_ms,
     })
 }

@@ -9,6 +9,7 @@ mod fill;
 mod panel;
 mod snapshot;
 mod timing;
+mod watch;
 
 use std::cell::RefCell;
 
@@ -65,6 +66,9 @@ struct App {
     /// When Save was last pressed on the create form in this frame: only a dialog that
     /// follows it is captured.
     saved_at: Option<f64>,
+    /// The last fill, watched until the form leaves the page.
+    filled: Option<watch::Filled>,
+    touches: watch::Touches,
     _observer: Option<Watch>,
     _listeners: Vec<Closure<dyn FnMut(Event)>>,
 }
@@ -138,12 +142,20 @@ fn mount_panel(app: &mut App, doc: &Document) {
         with_app(|app| show_selected(app));
     });
     let fill = panel.fill.clone();
-    panel.on(&fill, "click", |_| {
-        wasm_bindgen_futures::spawn_local(async {
+    panel.on(&fill, "click", |event| {
+        // The fill's time is counted from the click, in the page's clock.
+        let started = event.time_stamp();
+        wasm_bindgen_futures::spawn_local(async move {
             // The outcome is shown in the panel.
-            let _ = run_fill().await;
+            let _ = run_fill(started).await;
         })
     });
+    let fix = panel.fix.clone();
+    panel.on(&fix, "click", |_| {
+        wasm_bindgen_futures::spawn_local(watch::fix())
+    });
+    let anyway = panel.save_anyway.clone();
+    panel.on(&anyway, "click", |_| watch::save_anyway());
     let copy = panel.copy_outline.clone();
     panel.on(&copy, "click", |_| copy_outline());
     if let Some(collapse) = panel.collapse_button() {
@@ -180,6 +192,7 @@ fn check_form() {
                 mount_panel(app, &doc);
             }
         } else if !app.filling {
+            app.filled = None;
             if let Some(panel) = app.panel.take() {
                 panel.unmount();
             }
@@ -191,8 +204,8 @@ fn check_form() {
 fn schedule_check() {
     let go = with_app(|app| !std::mem::replace(&mut app.check_pending, true)).unwrap_or(false);
     if go {
+        // A throttle, not a wait: a busy page would otherwise be read many times a second.
         wasm_bindgen_futures::spawn_local(async {
-            timing::tick().await;
             gloo_timers::future::TimeoutFuture::new(80).await;
             with_app(|app| app.check_pending = false);
             check_form();
@@ -201,7 +214,8 @@ fn schedule_check() {
 }
 
 /// Fills the form with the panel's integration and name; shows and returns the report.
-async fn run_fill() -> Result<Report, String> {
+/// `started`: when the user asked, in the page's clock.
+async fn run_fill(started: f64) -> Result<Report, String> {
     let doc = document().ok_or("no document")?;
     let start = with_app(|app| {
         if app.filling {
@@ -215,19 +229,25 @@ async fn run_fill() -> Result<Report, String> {
         let name = panel.name.value();
         panel.set_busy(true);
         panel.set_status("Filling the form…", None);
+        panel.clear_held();
         app.filling = true;
+        app.filled = None;
         Ok((preset, name))
     })
     .ok_or("ScopeFill is not running in this frame.")??;
     let (preset, name) = start;
-    let result = fill::fill(&doc, &preset, &name).await;
+    let result = fill::fill(&doc, &preset, &name, started).await;
     with_app(|app| {
         app.filling = false;
+        if let Ok(outcome) = &result {
+            app.filled = Some(watch::Filled::new(outcome));
+        }
         if let Some(panel) = &app.panel {
             panel.set_busy(false);
             match &result {
                 Ok(outcome) => {
                     panel.show_report(&outcome.report);
+                    panel.set_fill_ms(outcome.elapsed_ms);
                     if outcome.unrecognised {
                         panel.show_seen(&outcome.seen_rows);
                     }
@@ -285,7 +305,9 @@ pub async fn fill_now(preset_id: String) -> Result<JsValue, JsValue> {
         }
         show_selected(app);
     });
-    let report = run_fill().await.map_err(|e| JsValue::from_str(&e))?;
+    let report = run_fill(timing::now_ms())
+        .await
+        .map_err(|e| JsValue::from_str(&e))?;
     crate::js::to_js(&report)
 }
 
@@ -387,10 +409,15 @@ fn on_dialog(dialog: &Element) {
 }
 
 fn on_mutations(records: js_sys::Array) {
+    let mut elements_changed = false;
     for record in records.iter() {
         let Ok(record) = record.dyn_into::<MutationRecord>() else {
             continue;
         };
+        if record.type_() != "childList" {
+            continue;
+        }
+        elements_changed = true;
         let added = record.added_nodes();
         for i in 0..added.length() {
             if let Some(node) = added.item(i) {
@@ -400,7 +427,12 @@ fn on_mutations(records: js_sys::Array) {
             }
         }
     }
-    schedule_check();
+    // Whether the form came or went changes only with elements; a row's state also with
+    // its attributes.
+    if elements_changed {
+        schedule_check();
+    }
+    watch::schedule_review();
 }
 
 /// A press of Save on the create form (a click on a button captioned Save, or a submit)
@@ -425,9 +457,14 @@ fn on_save_intent(event: Event) {
             }),
     };
     if is_save {
+        // A Save the form would not pass as the report says is held once, and not armed.
+        if watch::hold_save(&event) {
+            return;
+        }
         with_app(|app| {
             // The panel is shown only while the create form is on the page.
-            if app.panel.is_some() {
+            if let Some(panel) = &app.panel {
+                panel.clear_held();
                 app.saved_at = Some(js_sys::Date::now());
             }
         });
@@ -444,6 +481,20 @@ pub fn start_content(host: Host) -> Result<(), JsValue> {
     let init = MutationObserverInit::new();
     init.set_child_list(true);
     init.set_subtree(true);
+    // The attributes that show which choice is on (the filled form is watched by them).
+    init.set_attributes(true);
+    let shown: js_sys::Array = [
+        "aria-checked",
+        "aria-pressed",
+        "aria-selected",
+        "value",
+        "checked",
+        "selected",
+    ]
+    .iter()
+    .map(|a| JsValue::from_str(a))
+    .collect();
+    init.set_attribute_filter(&shown);
     observer.observe_with_options(&doc, &init)?;
     // Capture phase: the page cannot stop the press from being seen.
     let save_intent = Closure::<dyn FnMut(Event)>::new(on_save_intent);
@@ -451,6 +502,15 @@ pub fn start_content(host: Host) -> Result<(), JsValue> {
         doc.add_event_listener_with_callback_and_bool(
             kind,
             save_intent.as_ref().unchecked_ref(),
+            true,
+        )?;
+    }
+    // A person's own clicks, keys and changes: a row they change is theirs.
+    let user_input = Closure::<dyn FnMut(Event)>::new(watch::on_user_input);
+    for kind in ["pointerdown", "click", "keydown", "input", "change"] {
+        doc.add_event_listener_with_callback_and_bool(
+            kind,
+            user_input.as_ref().unchecked_ref(),
             true,
         )?;
     }
@@ -465,8 +525,10 @@ pub fn start_content(host: Host) -> Result<(), JsValue> {
             api_path: None,
             b2b_api_path: None,
             saved_at: None,
+            filled: None,
+            touches: watch::Touches::default(),
             _observer: Some((observer, callback)),
-            _listeners: vec![save_intent],
+            _listeners: vec![save_intent, user_input],
         })
     });
     check_form();

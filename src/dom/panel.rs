@@ -8,6 +8,7 @@ use web_sys::{
     ShadowRoot,
 };
 
+use crate::guard::Difference;
 use crate::preset::Preset;
 use crate::report::{ItemKind, Report};
 
@@ -22,6 +23,8 @@ pub struct Panel {
     pub name: HtmlInputElement,
     pub fill: HtmlButtonElement,
     pub copy_outline: HtmlButtonElement,
+    pub fix: HtmlButtonElement,
+    pub save_anyway: HtmlButtonElement,
     listeners: Vec<Closure<dyn FnMut(Event)>>,
 }
 
@@ -81,6 +84,8 @@ impl Panel {
             name: part(&root, "name")?,
             fill: part(&root, "fill")?,
             copy_outline: part(&root, "copy-outline")?,
+            fix: part(&root, "fix")?,
+            save_anyway: part(&root, "save-anyway")?,
             preset,
             host,
             root,
@@ -241,6 +246,77 @@ impl Panel {
                 area.select();
             }
         }
+    }
+
+    /// How long the last fill took, from the click to the last row verified (for tests
+    /// and `make bench`).
+    pub fn set_fill_ms(&self, ms: f64) {
+        let _ = self.host.set_attribute("data-fill-ms", &format!("{ms:.1}"));
+    }
+
+    /// A new fill, or a Save that went through: no Save is held.
+    pub fn clear_held(&self) {
+        self.held_part(true);
+    }
+
+    fn held_part(&self, hidden: bool) {
+        if let Ok(held) = part::<HtmlElement>(&self.root, "held") {
+            held.set_hidden(hidden);
+        }
+    }
+
+    /// A Save held because rows differ from the report: which, and the two ways on.
+    pub fn show_held(&self, differences: &[Difference]) {
+        let n = differences.len();
+        if let Ok(text) = part::<Element>(&self.root, "held-text") {
+            text.set_text_content(Some(&format!(
+                "Save held: {n} {} not show what the report says. Scopes cannot be changed \
+                 after saving. Fix sets {} back; then press Save again.",
+                if n == 1 { "row does" } else { "rows do" },
+                if n == 1 { "it" } else { "them" },
+            )));
+        }
+        let items: Vec<String> = differences
+            .iter()
+            .map(|d| {
+                format!(
+                    "{}: shows '{}', the report says '{}'",
+                    d.label,
+                    d.shows.as_deref().unwrap_or("nothing"),
+                    d.expected
+                )
+            })
+            .collect();
+        if let (Ok(list), Some(doc)) = (
+            part::<Element>(&self.root, "held-items"),
+            self.host.owner_document(),
+        ) {
+            list.set_text_content(None);
+            for item in items {
+                if let Ok(li) = doc.create_element("li") {
+                    li.set_text_content(Some(&item));
+                    let _ = list.append_child(&li);
+                }
+            }
+        }
+        if let Ok(actions) = part::<HtmlElement>(&self.root, "held-actions") {
+            actions.set_hidden(false);
+        }
+        self.held_part(false);
+    }
+
+    /// After Fix or Save anyway: what to do next.
+    pub fn show_held_note(&self, text: &str) {
+        if let Ok(el) = part::<Element>(&self.root, "held-text") {
+            el.set_text_content(Some(text));
+        }
+        if let Ok(list) = part::<Element>(&self.root, "held-items") {
+            list.set_text_content(None);
+        }
+        if let Ok(actions) = part::<HtmlElement>(&self.root, "held-actions") {
+            actions.set_hidden(true);
+        }
+        self.held_part(false);
     }
 
     pub fn set_busy(&self, busy: bool) {

@@ -74,12 +74,16 @@ export async function launch({ csp = 'strict', headless = true, upstream = null 
   return { context, sw, extensionId, foreign, served, csp, close };
 }
 
+let opened = 0;
+
 /** Opens the replica (at the real control-panel path) with query parameters. */
 export async function openReplica(env, params = {}, pathname = '/manage/settings/api-accounts/create') {
   const page = await env.context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  const query = new URLSearchParams({ download: '0', ...params }).toString();
+  // `tab` (ignored by the replica) makes each page's address unique, so the extension's
+  // side can find this very tab by its URL.
+  const query = new URLSearchParams({ download: '0', ...params, tab: String(++opened) }).toString();
   await page.goto(`${ORIGIN}${pathname}?${query}`);
   return { page, errors };
 }
@@ -115,7 +119,9 @@ export async function fillWith(frame, presetId, { name } = {}) {
     { timeout: 20000 },
   );
   const items = await p.locator('[data-ref=items] li').allTextContents();
-  return { status: await status.textContent(), items, ms: Date.now() - started };
+  // From the Fill click to the last row verified, in the page's own clock.
+  const pageMs = Number(await p.getAttribute('data-fill-ms'));
+  return { status: await status.textContent(), items, ms: Date.now() - started, pageMs };
 }
 
 export const pageState = (frame) => frame.evaluate(() => window.__replica.state());
@@ -148,6 +154,11 @@ export async function pageOutline(env, frame) {
     const answer = await chrome.tabs.sendMessage(tab.id, { type: 'outline' });
     return answer?.outline ?? null;
   }, url);
+}
+
+/** Waits until the panel's report lists an item with exactly this text. */
+export async function reportSays(frame, text) {
+  await panel(frame).locator('[data-ref=items] li').filter({ hasText: text }).first().waitFor({ timeout: 10000 });
 }
 
 /** The panel's status region: its text is what a screen reader announces. */

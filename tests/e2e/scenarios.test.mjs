@@ -7,8 +7,19 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   launch, openReplica, formFrame, fillWith, pageState, pageConfig, lastCredentials, captures,
-  waitForCaptures, save, checkLevels, panel, panelStatus, pageOutline, PRESETS,
+  waitForCaptures, save, checkLevels, panel, panelStatus, pageOutline, reportSays, PRESETS,
 } from './harness.mjs';
+
+/** Clicks a Toggle button from the page's own script: a change no person made. */
+const pageClicks = (frame, caption, option) => frame.evaluate(([caption, option]) => {
+  const label = [...document.querySelectorAll('label')].find((l) => l.textContent.trim() === caption);
+  const group = document.getElementById(label.htmlFor);
+  [...group.querySelectorAll('button')].find((b) => b.textContent.trim() === option).click();
+}, [caption, option]);
+
+/** Clicks a Toggle button as a person does (a trusted click). */
+const personClicks = (frame, caption, option) => frame.locator('label').filter({ hasText: new RegExp(`^${caption}$`) })
+  .locator(`xpath=following::button[normalize-space(.)="${option}"][1]`).click();
 
 let env;
 before(async () => { env = await launch({ csp: 'strict' }); });
@@ -84,15 +95,83 @@ test('the BigDesign modal closed 1 ms after it opens is still captured', async (
   await r.page.close();
 });
 
-test('a row the page reverts after filling is set again and reported', async () => {
-  for (const rows of ['toggle', 'select']) {
-    const { page } = await openReplica(env, { rows, revert: 'Orders' });
+test('a row the page reverts after the fill is set again and reported, until Save', async () => {
+  for (const [rows, revertAfter] of [['toggle', '150'], ['select', '150'], ['toggle', '500']]) {
+    const { page } = await openReplica(env, { rows, revert: 'Orders', revertAfter });
     const frame = await formFrame(page);
-    const report = await fillWith(frame, 'wherehouse');
-    assert.equal((await pageState(frame)).scopes.Orders, 'modify', rows);
-    assert.ok(report.items.includes('Orders: the page reverted it; set again'), report.items.join('\n'));
+    await fillWith(frame, 'wherehouse');
+    await reportSays(frame, 'Orders: the page reverted it; set again');
+    await frame.waitForFunction(() => window.__replica.state().scopes.Orders === 'modify');
+    // Nothing differs at Save: it goes through, and is captured.
+    const before = (await captures(env)).length;
+    await save(frame);
+    await waitForCaptures(env, before + 1);
     await page.close();
   }
+});
+
+test('a row the user changes after the fill is kept and reported as theirs', async () => {
+  const { page } = await openReplica(env, {});
+  const frame = await formFrame(page);
+  await fillWith(frame, 'wherehouse');
+  assert.equal((await pageState(frame)).scopes.Products, 'modify');
+  await personClicks(frame, 'Products', 'read-only');
+  await reportSays(frame, "Products: changed by you to 'read-only'");
+  assert.equal((await pageState(frame)).scopes.Products, 'read-only', 'their choice stays');
+  const before = (await captures(env)).length;
+  await save(frame);
+  await waitForCaptures(env, before + 1);
+  assert.equal(await panel(frame).locator('[data-ref=held]').isVisible(), false, 'Save was not held');
+  await page.close();
+});
+
+test('a Save on a form that differs from the report is held; Fix makes it right, then Save goes through', async () => {
+  const { page } = await openReplica(env, {});
+  const frame = await formFrame(page);
+  await fillWith(frame, 'wherehouse');
+  // The page changes Orders on its own: set again once. Then again: left, and reported.
+  await pageClicks(frame, 'Orders', 'read-only');
+  await reportSays(frame, 'Orders: the page reverted it; set again');
+  await frame.waitForFunction(() => window.__replica.state().scopes.Orders === 'modify');
+  await pageClicks(frame, 'Orders', 'None');
+  await reportSays(frame, "Orders: shows 'None', expected 'modify'");
+  const saves = await frame.evaluate(() => window.__replica.saves);
+  await save(frame);
+  const held = panel(frame).locator('[data-ref=held]');
+  await held.waitFor();
+  assert.match(await held.textContent(), /Save held: 1 row does not show what the report says/);
+  assert.match(await held.textContent(), /Orders: shows 'None', the report says 'modify'/);
+  assert.equal(await frame.evaluate(() => window.__replica.saves), saves, 'the page never saw that Save');
+  await held.getByRole('button', { name: 'Fix' }).click();
+  await held.filter({ hasText: 'Fixed: every row shows what the report says' }).waitFor();
+  assert.equal((await pageState(frame)).scopes.Orders, 'modify');
+  // ScopeFill did not save: the user does.
+  assert.equal(await frame.evaluate(() => window.__replica.saves), saves);
+  const before = (await captures(env)).length;
+  await save(frame);
+  const list = await waitForCaptures(env, before + 1);
+  assert.equal(list.at(-1).credentials.client_id, (await lastCredentials(frame)).client_id);
+  await page.close();
+});
+
+test('Save anyway lets the next Save through as the form is', async () => {
+  const { page } = await openReplica(env, {});
+  const frame = await formFrame(page);
+  await fillWith(frame, 'dropstream');
+  await pageClicks(frame, 'Themes', 'modify');
+  await reportSays(frame, 'Themes: the page reverted it; set again');
+  await frame.waitForFunction(() => window.__replica.state().scopes.Themes === 'None');
+  await pageClicks(frame, 'Themes', 'modify');
+  await reportSays(frame, "Themes: shows 'modify', expected 'none'");
+  await save(frame);
+  const held = panel(frame).locator('[data-ref=held]');
+  await held.getByRole('button', { name: 'Save anyway' }).click();
+  await held.filter({ hasText: 'Press Save again to save the form as it is.' }).waitFor();
+  const before = (await captures(env)).length;
+  await save(frame);
+  await waitForCaptures(env, before + 1);
+  assert.equal((await lastCredentials(frame)) !== null, true);
+  await page.close();
 });
 
 test('rows missing or unknown: reported by name in the status region, with what was seen and the outline offered', async () => {

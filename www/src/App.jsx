@@ -75,7 +75,7 @@ export function App({ config }) {
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
   // revert=<label>: the first change of that row to a level other than None is undone by a
-  // stale re-render 150 ms later.
+  // stale re-render 150 ms later (revertAfter=<ms> to change the delay).
   const revertRow = config.revertLabel
     ? config.rows.find((r) => norm(r.label) === norm(config.revertLabel) || norm(r.key) === norm(config.revertLabel))
     : null;
@@ -84,7 +84,7 @@ export function App({ config }) {
   useEffect(() => {
     if (!revertArmed.current || revertValue === undefined || revertValue === NONE) return;
     revertArmed.current = false;
-    setTimeout(() => dispatch({ type: 'scope', label: revertRow.label, value: NONE }), 150);
+    setTimeout(() => dispatch({ type: 'scope', label: revertRow.label, value: NONE }), config.revertAfterMs);
   }, [revertValue]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const onCancel = useCallback(() => navigate('list'), [navigate]);

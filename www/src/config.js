@@ -134,6 +134,8 @@ export function readConfig(loc = window.location) {
       variantLabels: params.get('labels') === 'variant',
     }),
     revertLabel: (params.get('revert') || '').trim(),
+    // revertAfter=<ms>: how long after the change the stale re-render comes (default 150).
+    revertAfterMs: Number.parseInt(params.get('revertAfter') || '', 10) > 0 ? Number.parseInt(params.get('revertAfter'), 10) : 150,
     late: lateRaw !== null,
     lateMs: Number.isFinite(lateMs) && lateMs > 0 ? lateMs : 0,
     dismissInstant: params.get('dismiss') === 'instant',
