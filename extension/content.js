@@ -15,8 +15,8 @@
 
   async function loadCore() {
     try {
-      const core = await import(api.runtime.getURL('pkg/scopefill.js'));
-      await core.default({ module_or_path: api.runtime.getURL('pkg/scopefill_bg.wasm') });
+      const core = await import(api.runtime.getURL('pkg-content/scopefill.js'));
+      await core.default({ module_or_path: api.runtime.getURL('pkg-content/scopefill_bg.wasm') });
       return { core, flavour: 'wasm' };
     } catch {
       const core = await import(api.runtime.getURL('pkg-js/scopefill.js'));

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # `make build`: the WASM core in two flavours, then dist/chrome, dist/firefox and their zips.
 #
-#   target/pkg/     wasm-bindgen --target web + wasm-opt -Oz   (popup, options, content script)
-#   target/pkg-js/  the same code as plain JS through wasm2js  (pages whose CSP blocks WASM)
-#   dist/<browser>/ extension/ + pkg/ + pkg-js/ + the manifest for that browser
+#   target/pkg/         wasm-bindgen --target web + wasm-opt -Oz   (popup, options)
+#   target/pkg-content/ the same without the pages' code           (content script)
+#   target/pkg-js/      the content script's core as plain JS through wasm2js (pages whose
+#                       CSP blocks WASM)
+#   dist/<browser>/     extension/ + pkg/ + pkg-content/ + pkg-js/ + the manifest for that browser
 #   dist/scopefill-<browser>-<version>.zip
 #   www/dist/       the replica page's bundle (node www/build.mjs), for the tests and the demo
 set -euo pipefail
@@ -31,33 +33,41 @@ features=(--enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-flo
 step "replica bundle (www)"
 node www/build.mjs
 
-# --- normal flavour ---------------------------------------------------------------------------
-step "cargo (wasm)"
-cargo build --release --target wasm32-unknown-unknown --lib
-
-# wasm-bindgen + wasm-opt take ~15 s: skip them when neither the module cargo produced nor
-# this script changed.
-wasm=target/wasm32-unknown-unknown/release/$crate.wasm
-sum=$(cat "$wasm" "$0" | sha256sum | cut -d' ' -f1)  # the module and these steps
-if [ -f target/pkg/"${crate}_bg.wasm" ] && [ "$(cat target/pkg.sha256 2>/dev/null)" = "$sum" ]; then
-  step "pkg/ (unchanged)"
-else
-  step "wasm-bindgen (web)"
-  rm -rf target/pkg target/pkg.sha256
+# --- WASM flavours ----------------------------------------------------------------------------
+# build_wasm OUT TARGET_DIR [cargo args…]: cargo → wasm-bindgen --target web → wasm-opt -Oz into
+# target/OUT/. wasm-bindgen + wasm-opt take ~15 s: skipped when neither the module cargo
+# produced nor this script changed.
+build_wasm() {
+  local out=$1 dir=$2
+  shift 2
+  step "cargo ($out)"
+  cargo build --release --target wasm32-unknown-unknown --lib --target-dir "$dir" "$@"
+  local wasm=$dir/wasm32-unknown-unknown/release/$crate.wasm
+  local sum
+  sum=$(cat "$wasm" "$0" | sha256sum | cut -d' ' -f1)  # the module and these steps
+  if [ -f "target/$out/${crate}_bg.wasm" ] && [ "$(cat "target/$out.sha256" 2>/dev/null)" = "$sum" ]; then
+    step "$out/ (unchanged)"
+    return
+  fi
+  step "wasm-bindgen + wasm-opt ($out)"
+  rm -rf "target/$out" "target/$out.sha256"
   wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
-    --out-dir target/pkg "$wasm"
-
-  step "wasm-opt -Oz"
+    --out-dir "target/$out" "$wasm"
   "$bin/wasm-opt" -Oz "${features[@]}" --enable-reference-types \
     --strip-debug --strip-producers --strip-target-features \
-    "target/pkg/${crate}_bg.wasm" -o "target/pkg/${crate}_bg.opt.wasm"
-  mv "target/pkg/${crate}_bg.opt.wasm" "target/pkg/${crate}_bg.wasm"
+    "target/$out/${crate}_bg.wasm" -o "target/$out/${crate}_bg.opt.wasm"
+  mv "target/$out/${crate}_bg.opt.wasm" "target/$out/${crate}_bg.wasm"
   node -e '
     const bytes = require("fs").readFileSync(process.argv[1]);
     if (!WebAssembly.validate(bytes)) { console.error("build: optimised wasm does not validate"); process.exit(1); }
-  ' "target/pkg/${crate}_bg.wasm"
-  echo "$sum" > target/pkg.sha256
-fi
+  ' "target/$out/${crate}_bg.wasm"
+  echo "$sum" > "target/$out.sha256"
+}
+
+# The popup and options pages.
+build_wasm pkg target
+# The content script: the core and the DOM adapter only, without the pages' code.
+build_wasm pkg-content target/content --no-default-features
 
 # --- wasm2js flavour --------------------------------------------------------------------------
 # Only the content script loads this flavour, so it is built without the extension pages'
@@ -125,6 +135,7 @@ for browser in chrome firefox; do
   rm "$out/manifest.json"
   node scripts/manifest.mjs "$browser" "$out/manifest.json"
   cp -R target/pkg "$out/pkg"
+  cp -R target/pkg-content "$out/pkg-content"
   cp -R target/pkg-js "$out/pkg-js"
 done
 # Files the manifest names that are not there yet (another part of the work in progress):

@@ -211,7 +211,7 @@ impl Credentials {
             }
         }
         if let Some(path) = &self.b2b_api_path {
-            if !matches!(url::Url::parse(path), Ok(u) if u.scheme() == "https") {
+            if crate::https::parse(path).is_none() {
                 odd(CredentialField::B2bApiPath, "is not an https:// address");
             }
         }
@@ -228,11 +228,11 @@ fn is_token_shaped(value: &str) -> bool {
 
 /// `https://api.bigcommerce.com/stores/abc123/v3/` → `abc123`.
 pub fn store_hash_from_api_path(api_path: &str) -> Option<String> {
-    let url = url::Url::parse(api_path.trim()).ok()?;
-    if url.scheme() != "https" || url.host_str()? != "api.bigcommerce.com" {
+    let address = crate::https::parse(api_path)?;
+    if address.host != "api.bigcommerce.com" {
         return None;
     }
-    let mut segments = url.path_segments()?;
+    let mut segments = address.segments();
     if segments.next()? != "stores" {
         return None;
     }

@@ -8,6 +8,7 @@ pub mod account;
 pub mod catalog;
 pub mod credentials;
 pub mod guard;
+pub mod https;
 pub mod level;
 pub mod outline;
 pub mod plan;

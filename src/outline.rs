@@ -8,9 +8,10 @@
 //! redacted, is what a user copies into a bug report when a page is not recognised, and
 //! what the tests replay (`tests/outlines/`).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::de::{MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::text::normalize;
 
@@ -32,8 +33,8 @@ pub struct Node {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub text: String,
     /// `id`, `role`, `for`, `type`, `name`, `title` and every `aria-*`, as written.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub attrs: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Attrs::is_empty")]
+    pub attrs: Attrs,
     /// What the element shows as its state: checked, selected, disabled, readonly.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub states: Vec<State>,
@@ -51,6 +52,77 @@ pub enum State {
     Readonly,
 }
 
+/// An element's attributes, sorted by name; written as a JSON object. (A sorted list: a
+/// tree map's code was a twentieth of the content script's core for a handful per element.)
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Attrs(Vec<(String, String)>);
+
+impl Attrs {
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0
+            .binary_search_by(|(k, _)| k.as_str().cmp(name))
+            .ok()
+            .map(|i| self.0[i].1.as_str())
+    }
+
+    pub fn insert(&mut self, name: String, value: String) {
+        match self.0.binary_search_by(|(k, _)| k.as_str().cmp(&name)) {
+            Ok(i) => self.0[i].1 = value,
+            Err(i) => self.0.insert(i, (name, value)),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &String)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+}
+
+impl<const N: usize> From<[(String, String); N]> for Attrs {
+    fn from(pairs: [(String, String); N]) -> Attrs {
+        pairs.into_iter().collect()
+    }
+}
+
+impl FromIterator<(String, String)> for Attrs {
+    fn from_iter<I: IntoIterator<Item = (String, String)>>(pairs: I) -> Attrs {
+        let mut attrs = Attrs::default();
+        for (k, v) in pairs {
+            attrs.insert(k, v);
+        }
+        attrs
+    }
+}
+
+impl Serialize for Attrs {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for Attrs {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Attrs, D::Error> {
+        struct AttrsVisitor;
+        impl<'de> Visitor<'de> for AttrsVisitor {
+            type Value = Attrs;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object of attribute names and values")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Attrs, A::Error> {
+                let mut attrs = Attrs::default();
+                while let Some((k, v)) = map.next_entry::<String, String>()? {
+                    attrs.insert(k, v);
+                }
+                Ok(attrs)
+            }
+        }
+        deserializer.deserialize_map(AttrsVisitor)
+    }
+}
+
 /// The attributes an outline keeps: those that say what an element is and what it shows.
 pub fn keeps_attribute(name: &str) -> bool {
     name.starts_with("aria-")
@@ -62,7 +134,7 @@ pub fn keeps_attribute(name: &str) -> bool {
 
 impl Node {
     pub fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs.get(name).map(String::as_str)
+        self.attrs.get(name)
     }
 
     pub fn role(&self) -> &str {
@@ -172,8 +244,10 @@ struct Index<'a> {
     nodes: &'a [Node],
     /// One past the last descendant of each node.
     end: Vec<usize>,
-    by_id: BTreeMap<&'a str, usize>,
-    labels_for: BTreeMap<&'a str, Vec<usize>>,
+    /// (id, element), sorted by id; the first element with an id wins, as in the DOM.
+    by_id: Vec<(&'a str, usize)>,
+    /// (the id a `<label for>` names, the label), sorted by id.
+    labels_for: Vec<(&'a str, usize)>,
 }
 
 impl<'a> Index<'a> {
@@ -186,24 +260,44 @@ impl<'a> Index<'a> {
                 end[p] = end[p].max(end[i]);
             }
         }
-        let mut by_id = BTreeMap::new();
-        let mut labels_for: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        let mut by_id = Vec::new();
+        let mut labels_for = Vec::new();
         for (i, n) in nodes.iter().enumerate() {
             if let Some(id) = n.attr("id").filter(|id| !id.is_empty()) {
-                by_id.entry(id).or_insert(i);
+                by_id.push((id, i));
             }
             if n.tag == "label" {
                 if let Some(target) = n.attr("for").filter(|t| !t.is_empty()) {
-                    labels_for.entry(target).or_default().push(i);
+                    labels_for.push((target, i));
                 }
             }
         }
+        // Stable sorts: among equal ids, document order stays.
+        by_id.sort_by_key(|(id, _)| *id);
+        by_id.dedup_by_key(|(id, _)| *id);
+        labels_for.sort_by_key(|(id, _)| *id);
         Index {
             nodes,
             end,
             by_id,
             labels_for,
         }
+    }
+
+    fn element_by_id(&self, id: &str) -> Option<usize> {
+        self.by_id
+            .binary_search_by(|(k, _)| (*k).cmp(id))
+            .ok()
+            .map(|i| self.by_id[i].1)
+    }
+
+    /// The `<label for=id>` elements, in document order.
+    fn labels_for<'s>(&'s self, id: &'s str) -> impl Iterator<Item = usize> + 's {
+        let start = self.labels_for.partition_point(|(k, _)| *k < id);
+        self.labels_for[start..]
+            .iter()
+            .take_while(move |(k, _)| *k == id)
+            .map(|(_, label)| *label)
     }
 
     fn parent(&self, i: usize) -> Option<usize> {
@@ -236,8 +330,8 @@ impl<'a> Index<'a> {
 
     fn text_of_ids(&self, ids: &str) -> String {
         ids.split_whitespace()
-            .filter_map(|id| self.by_id.get(id))
-            .map(|i| self.text(*i))
+            .filter_map(|id| self.element_by_id(id))
+            .map(|i| self.text(i))
             .filter(|t| !t.is_empty())
             .collect::<Vec<_>>()
             .join(" ")
@@ -261,10 +355,10 @@ impl<'a> Index<'a> {
         }
         // `<label for>` also names a `<div>` (BigDesign's Toggle), for a person if not for
         // the accessibility tree.
-        if let Some(labels) = n.attr("id").and_then(|id| self.labels_for.get(id)) {
-            let text = labels
-                .iter()
-                .map(|l| self.text(*l))
+        if let Some(id) = n.attr("id") {
+            let text = self
+                .labels_for(id)
+                .map(|l| self.text(l))
                 .find(|t| !t.is_empty())
                 .unwrap_or_default();
             if let Some(r) = found(text, CaptionFrom::LabelFor) {
@@ -382,7 +476,7 @@ pub fn rows(outline: &Outline) -> Vec<ChoiceRow> {
     let nodes = ix.nodes;
 
     // Listboxes a combobox controls belong to it, not to a row of their own.
-    let mut combobox_lists: BTreeSet<usize> = BTreeSet::new();
+    let mut combobox_lists: Vec<usize> = Vec::new();
     let mut comboboxes = Vec::new();
     for (i, n) in nodes.iter().enumerate() {
         if n.role() != "combobox" {
@@ -394,8 +488,10 @@ pub fn rows(outline: &Outline) -> Vec<ChoiceRow> {
         }
         for attr in ["aria-controls", "aria-owns"] {
             for id in n.attr(attr).unwrap_or("").split_whitespace() {
-                if let Some(list) = ix.by_id.get(id) {
-                    combobox_lists.insert(*list);
+                if let Some(list) = ix.element_by_id(id) {
+                    if !combobox_lists.contains(&list) {
+                        combobox_lists.push(list);
+                    }
                 }
             }
         }
@@ -496,7 +592,7 @@ pub fn rows(outline: &Outline) -> Vec<ChoiceRow> {
                         .attr(attr)
                         .unwrap_or("")
                         .split_whitespace()
-                        .any(|id| ix.by_id.get(id) == Some(*list))
+                        .any(|id| ix.element_by_id(id) == Some(**list))
                 })
             })
             .flat_map(|list| (*list + 1..ix.end[*list]).filter(|j| nodes[*j].role() == "option"))

@@ -134,14 +134,16 @@ pub fn choose_account<'a>(captures: &'a [Capture], current: Option<&str>) -> Opt
 /// Whether a tab shows BigCommerce's control panel (`https://*.mybigcommerce.com/manage/…`),
 /// the only place the content script runs.
 pub fn is_control_panel_url(url: &str) -> bool {
-    let Ok(u) = url::Url::parse(url) else {
+    let Some(u) = crate::https::parse(url) else {
         return false;
     };
     let host_ok = u
-        .host_str()
-        .and_then(|h| h.strip_suffix(".mybigcommerce.com"))
+        .host
+        .strip_suffix(".mybigcommerce.com")
         .is_some_and(|sub| !sub.is_empty());
-    u.scheme() == "https" && host_ok && (u.path() == "/manage" || u.path().starts_with("/manage/"))
+    // A dot segment could lead out of /manage/ once the browser resolves it.
+    let plain = !u.segments().any(|s| s == ".." || s == ".");
+    host_ok && plain && (u.path == "/manage" || u.path.starts_with("/manage/"))
 }
 
 /// A browser tab as `tabs.query` describes it (fields the popup uses).

@@ -160,13 +160,30 @@ pub fn parse(file: &str, json: &str, builtin: bool) -> Result<Preset, PresetErro
         field,
         message,
     };
+    let raw = read(json).map_err(|(field, message)| err(field, message))?;
+    validate(raw, builtin).map_err(|(field, message)| err(field, message))
+}
+
+/// Reads a preset file's JSON into the schema; a wrong field is named by its path.
+#[cfg(any(not(target_arch = "wasm32"), feature = "pages"))]
+fn read(json: &str) -> Result<PresetFile, (String, String)> {
     let mut de = serde_json::Deserializer::from_str(json);
-    let raw: PresetFile = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+    serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
         let field = if path == "." { String::new() } else { path };
-        err(field, e.into_inner().to_string())
-    })?;
-    validate(raw, builtin).map_err(|(field, message)| err(field, message))
+        (field, e.into_inner().to_string())
+    })
+}
+
+/// The content script's core reads JSON with the browser's own parser: serde_json and the
+/// field paths were a seventh of it, and the presets it reads are shipped ones, or the
+/// user's, which the options page checked (with field paths) when they were imported.
+/// The checks of [`validate`] are the same everywhere.
+#[cfg(all(target_arch = "wasm32", not(feature = "pages")))]
+fn read(json: &str) -> Result<PresetFile, (String, String)> {
+    let value = js_sys::JSON::parse(json)
+        .map_err(|_| (String::new(), "expected a JSON object".to_string()))?;
+    serde_wasm_bindgen::from_value(value).map_err(|e| (String::new(), e.to_string()))
 }
 
 fn validate(raw: PresetFile, builtin: bool) -> Result<Preset, (String, String)> {
@@ -190,9 +207,9 @@ fn validate(raw: PresetFile, builtin: bool) -> Result<Preset, (String, String)> 
     let account_name = account::validate_name(&raw.account_name)
         .map_err(|e| ("account_name".into(), e.to_string()))?;
     if let Some(guide) = &raw.guide {
-        match url::Url::parse(guide) {
-            Ok(u) if u.scheme() == "https" => {}
-            _ => {
+        match crate::https::parse(guide) {
+            Some(_) => {}
+            None => {
                 return Err((
                     "guide".into(),
                     format!("expected an https:// link, got {guide:?}"),

@@ -274,7 +274,12 @@ pub fn page_outline() -> String {
         return String::new();
     };
     let snap = snapshot::take(&doc);
-    serde_json::to_string(&outline::redact(&snap.outline)).unwrap_or_default()
+    // The browser's JSON writer: serde_json stays out of the content script's core.
+    crate::js::to_js(&outline::redact(&snap.outline))
+        .ok()
+        .and_then(|value| js_sys::JSON::stringify(&value).ok())
+        .and_then(|text| text.as_string())
+        .unwrap_or_default()
 }
 
 /// "Copy page outline" in the panel: the clipboard, or the text shown to copy by hand.

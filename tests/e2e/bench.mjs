@@ -142,7 +142,8 @@ function sizes() {
   console.log('\nSizes                                   bytes    gzipped');
   const files = [
     'dist/chrome/pkg/scopefill_bg.wasm',
-    'dist/chrome/pkg/scopefill.js',
+    'dist/chrome/pkg-content/scopefill_bg.wasm',
+    'dist/chrome/pkg-content/scopefill.js',
     'dist/chrome/pkg-js/scopefill_bg.wasm.js',
     ...fs.readdirSync(path.join(ROOT, 'dist')).filter((f) => f.endsWith('.zip')).map((f) => `dist/${f}`),
   ];
