@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod credentials;
 pub mod level;
 pub mod outline;
+pub mod picker;
 pub mod plan;
 pub mod popup_model;
 pub mod preset;
