@@ -160,6 +160,7 @@ const ALIASES = {
   customerlogin: 'customerslogin',
   paymentsgetacceptedmethods: 'getpaymentmethods',
   metafieldsownership: 'metafieldownership',
+  ordertransaction: 'ordertransactions',
 };
 const key = (label) => ALIASES[norm(label)] ?? norm(label);
 
