@@ -5,10 +5,14 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import {
   launch, openReplica, formFrame, panel, integrationField, activeOption, pageState, pageConfig,
-  checkLevels, localStorageDump, PRESETS,
+  checkLevels, localStorageDump, PRESETS, ROOT,
 } from './harness.mjs';
+
+const SHOTS = path.join(ROOT, 'target/picker');
 
 let env;
 before(async () => { env = await launch({ csp: 'strict' }); });
@@ -196,6 +200,58 @@ test('the popup\'s picker: named "Integration", filters by typing, chosen by cli
   assert.equal(await field.getAttribute('aria-expanded'), 'false');
   assert.equal(await field.inputValue(), 'SynchUP');
   await popup.close();
+});
+
+function luminance([r, g, b]) {
+  const f = (c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * f(r / 255) + 0.7152 * f(g / 255) + 0.0722 * f(b / 255);
+}
+const ratio = (a, b) => (Math.max(luminance(a), luminance(b)) + 0.05) / (Math.min(luminance(a), luminance(b)) + 0.05);
+
+/** Each option's text colours against the option's own (or the list's) background. */
+const optionColours = (root) => root.getByRole('option').evaluateAll((options) => {
+  const rgb = (s) => s.match(/[\d.]+/g).map(Number);
+  const opaque = (el) => {
+    while (el && getComputedStyle(el).backgroundColor === 'rgba(0, 0, 0, 0)') el = el.parentElement;
+    return el ? rgb(getComputedStyle(el).backgroundColor) : [255, 255, 255];
+  };
+  return options.flatMap((o) => [...o.querySelectorAll('span')].map((span) => ({
+    text: span.textContent, fg: rgb(getComputedStyle(span).color), bg: opaque(o),
+  })));
+});
+
+test('the open picker, light and dark: text contrast >= 4.5:1; screenshots', async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  for (const colorScheme of ['light', 'dark']) {
+    const { page, p, combo } = await openPanel();
+    await page.emulateMedia({ colorScheme });
+    await combo.click();
+    await combo.fill('st');
+    await combo.press('ArrowDown');
+    const pairs = await optionColours(p);
+    assert.ok(pairs.length >= 6, `${pairs.length} option texts`);
+    for (const { text, fg, bg } of pairs) {
+      const r = ratio(fg.slice(0, 3), bg.slice(0, 3));
+      assert.ok(r >= 4.5, `panel ${colorScheme}: "${text}" ${r.toFixed(2)}:1`);
+    }
+    await p.locator('section').screenshot({ path: path.join(SHOTS, `panel-${colorScheme}.png`) });
+    await page.close();
+
+    const popup = await env.context.newPage();
+    await popup.setViewportSize({ width: 380, height: 640 });
+    await popup.emulateMedia({ colorScheme });
+    await popup.goto(`chrome-extension://${env.extensionId}/popup.html`);
+    await popup.locator('body[data-ready="1"]').waitFor({ timeout: 10000 });
+    const field = integrationField(popup);
+    await field.click();
+    await field.fill('cart');
+    for (const { text, fg, bg } of await optionColours(popup)) {
+      const r = ratio(fg.slice(0, 3), bg.slice(0, 3));
+      assert.ok(r >= 4.5, `popup ${colorScheme}: "${text}" ${r.toFixed(2)}:1`);
+    }
+    await popup.screenshot({ path: path.join(SHOTS, `popup-${colorScheme}.png`) });
+    await popup.close();
+  }
 });
 
 test('no request left the replica', () => {
