@@ -1,7 +1,7 @@
 # ScopeFill for BigCommerce: build, test and demo entry points.
 #   make deps    install what the others need (idempotent; a no-op when all is there)
 #   make build   WASM core (web + wasm2js flavours) → dist/chrome, dist/firefox, zips
-#   make test    fmt, clippy, cargo test, seed tables, build, web-ext lint (both packages),
+#   make test    fmt, clippy, cargo test, seed and source tables, build, web-ext lint (both packages),
 #                browser tests (Chromium E2E, then the Firefox smoke test)
 #   make demo    build, then the scripted demo
 #   make bench   build, then the benchmark; sizes are printed either way
@@ -33,6 +33,8 @@ test: deps
 	@cargo test
 	@echo "== cargo test --test seed_tables: every preset row against the integrators' guides"
 	@cargo test --test seed_tables -- --nocapture --test-threads 1
+	@echo "== cargo test --test source_tables: presets from public guides against tests/sources/"
+	@cargo test --test source_tables -- --nocapture --test-threads 1
 	@echo "== build"
 	@scripts/build.sh
 	@echo "== replica self-check: node www/check-replica.mjs"

@@ -31,7 +31,7 @@
     started = true;
     routeWatch.disconnect();
     const t0 = performance.now();
-    const { customPresets = [], settings = {} } = await api.storage.local.get(['customPresets', 'settings']);
+    const { customPresets = [], settings = {}, lastPreset } = await api.storage.local.get(['customPresets', 'settings', 'lastPreset']);
     const loaded = await loadCore();
     const flavour = loaded.flavour;
     core = loaded.core;
@@ -39,6 +39,11 @@
       send: (message) => api.runtime.sendMessage(message).catch(() => ({ ok: false })),
       customPresets,
       nameTemplate: typeof settings.nameTemplate === 'string' ? settings.nameTemplate : undefined,
+      // The Integration picker lists the last used integration first; only its id is kept.
+      lastPreset: typeof lastPreset === 'string' ? lastPreset : undefined,
+      rememberPreset: (id) => {
+        api.storage.local.set({ lastPreset: String(id) }).catch(() => {});
+      },
       flavour,
       loadMs: performance.now() - t0,
     });

@@ -114,7 +114,7 @@ pub static CATALOG: &[Scope] = &[
     scope!("orders", "Orders", [],
         [(ReadOnly, "store_v2_orders_read_only"), (Modify, "store_v2_orders")],
         "Update order statuses and manage orders."),
-    scope!("order_transactions", "Order transactions", [],
+    scope!("order_transactions", "Order transactions", ["Order Transaction"],
         [(ReadOnly, "store_v2_transactions_read_only"), (Modify, "store_v2_transactions")],
         "Check the payment instruments used to pay for an order."),
     scope!("create_payments", "Create payments", ["Payments - Create"],

@@ -11,6 +11,7 @@ pub mod guard;
 pub mod https;
 pub mod level;
 pub mod outline;
+pub mod picker;
 pub mod plan;
 pub mod popup_model;
 pub mod preset;

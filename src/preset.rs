@@ -310,20 +310,34 @@ fn validate(raw: PresetFile, builtin: bool) -> Result<Preset, (String, String)> 
     })
 }
 
-/// The presets shipped with the extension, as (file name, JSON).
+/// The presets shipped with the extension, as (file name, JSON), in the order the Integration
+/// picker lists them (after the last used one): integrations by name, then the two generic
+/// presets.
 pub const SHIPPED_FILES: &[(&str, &str)] = &[
-    ("wherehouse.json", include_str!("presets/wherehouse.json")),
-    ("dropstream.json", include_str!("presets/dropstream.json")),
+    ("api2cart.json", include_str!("presets/api2cart.json")),
+    ("celigo.json", include_str!("presets/celigo.json")),
     (
-        "migration-to-bigcommerce.json",
-        include_str!("presets/migration-to-bigcommerce.json"),
+        "despatch-cloud.json",
+        include_str!("presets/despatch-cloud.json"),
     ),
+    ("dropstream.json", include_str!("presets/dropstream.json")),
+    ("hexasync.json", include_str!("presets/hexasync.json")),
+    ("ipaas.json", include_str!("presets/ipaas.json")),
+    ("rebillia.json", include_str!("presets/rebillia.json")),
+    ("starship.json", include_str!("presets/starship.json")),
+    ("starshipit.json", include_str!("presets/starshipit.json")),
+    ("stone-edge.json", include_str!("presets/stone-edge.json")),
     (
         "migration-from-bigcommerce.json",
         include_str!("presets/migration-from-bigcommerce.json"),
     ),
-    ("celigo.json", include_str!("presets/celigo.json")),
-    ("hexasync.json", include_str!("presets/hexasync.json")),
+    (
+        "migration-to-bigcommerce.json",
+        include_str!("presets/migration-to-bigcommerce.json"),
+    ),
+    ("synchup.json", include_str!("presets/synchup.json")),
+    ("violet.json", include_str!("presets/violet.json")),
+    ("wherehouse.json", include_str!("presets/wherehouse.json")),
     ("read-only.json", include_str!("presets/read-only.json")),
     ("full-access.json", include_str!("presets/full-access.json")),
 ];

@@ -4,6 +4,7 @@
 
 mod act;
 mod capture;
+pub(crate) mod combobox;
 mod events;
 mod fill;
 mod panel;
@@ -39,6 +40,14 @@ extern "C" {
     /// The account-name template from the options (default `{preset}`).
     #[wasm_bindgen(method, getter, js_name = nameTemplate)]
     fn name_template(this: &Host) -> Option<String>;
+    /// The id of the integration last used to fill a form (`storage.local` `lastPreset`):
+    /// the Integration picker lists it first.
+    #[wasm_bindgen(method, getter, js_name = lastPreset)]
+    fn last_preset(this: &Host) -> Option<String>;
+    /// Remembers the id of the integration a fill used (`storage.local` `lastPreset`; only
+    /// the id, nothing secret).
+    #[wasm_bindgen(method, catch, js_name = rememberPreset)]
+    fn remember_preset(this: &Host, id: &str) -> Result<(), JsValue>;
     /// Which build of the core runs: "wasm", or "js" where the page's CSP blocks WASM.
     #[wasm_bindgen(method, getter)]
     fn flavour(this: &Host) -> Option<String>;
@@ -114,7 +123,7 @@ fn default_name(app: &App, preset: &Preset) -> String {
 }
 
 fn selected_preset(app: &App) -> Option<Preset> {
-    let id = app.panel.as_ref()?.preset.value();
+    let id = app.panel.as_ref()?.preset.chosen_id()?;
     preset::find(&app.presets, &id).cloned()
 }
 
@@ -129,18 +138,13 @@ fn show_selected(app: &App) {
 }
 
 fn mount_panel(app: &mut App, doc: &Document) {
-    let first = app
-        .presets
-        .first()
-        .map(|p| p.id.clone())
-        .unwrap_or_default();
-    let Ok(mut panel) = Panel::mount(doc, &app.presets, &first) else {
+    let last_used = app.host.last_preset();
+    let on_choose = |_: &str| {
+        with_app(|app| show_selected(app));
+    };
+    let Ok(mut panel) = Panel::mount(doc, &app.presets, last_used.as_deref(), on_choose) else {
         return;
     };
-    let select = panel.preset.clone();
-    panel.on(&select, "change", |_| {
-        with_app(|app| show_selected(app));
-    });
     let fill = panel.fill.clone();
     panel.on(&fill, "click", |event| {
         // The fill's time is counted from the click, in the page's clock.
@@ -227,6 +231,8 @@ async fn run_fill(started: f64) -> Result<Report, String> {
             .as_ref()
             .ok_or("The Create API account form is not on this page.")?;
         let name = panel.name.value();
+        // Best effort: the fill does not depend on it.
+        let _ = app.host.remember_preset(&preset.id);
         panel.set_busy(true);
         panel.set_status("Filling the form…", None);
         panel.clear_held();
@@ -304,12 +310,21 @@ fn copy_outline() {
 #[wasm_bindgen(js_name = fillNow)]
 pub async fn fill_now(preset_id: String) -> Result<JsValue, JsValue> {
     check_form();
-    with_app(|app| {
-        if let Some(panel) = &app.panel {
-            panel.preset.set_value(&preset_id);
-        }
+    // None without a panel: run_fill then says the form is not on the page.
+    let known = with_app(|app| {
+        let known = app
+            .panel
+            .as_ref()
+            .map(|panel| panel.preset.choose(&preset_id));
         show_selected(app);
-    });
+        known
+    })
+    .flatten();
+    if known == Some(false) {
+        return Err(JsValue::from_str(
+            "This integration is not in the panel's list: reload the page and try again.",
+        ));
+    }
     let report = run_fill(timing::now_ms())
         .await
         .map_err(|e| JsValue::from_str(&e))?;

@@ -1,14 +1,15 @@
 //! The in-page panel: an open shadow root (styles isolated, reachable by tests) with the
-//! integration choice, the account name, Fill form, and the fill report.
+//! Integration picker, the account name, Fill form, and the fill report.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
-    Document, Element, Event, HtmlButtonElement, HtmlElement, HtmlInputElement, HtmlSelectElement,
-    ShadowRoot,
+    Document, Element, Event, HtmlButtonElement, HtmlElement, HtmlInputElement, ShadowRoot,
 };
 
+use super::combobox::{self, Combobox};
 use crate::guard::Difference;
+use crate::picker::Entry;
 use crate::preset::Preset;
 use crate::report::{ItemKind, Report};
 
@@ -19,7 +20,8 @@ const HTML: &str = include_str!("panel.html");
 pub struct Panel {
     host: Element,
     root: ShadowRoot,
-    pub preset: HtmlSelectElement,
+    /// The Integration picker.
+    pub preset: Combobox,
     pub name: HtmlInputElement,
     pub fill: HtmlButtonElement,
     pub copy_outline: HtmlButtonElement,
@@ -67,7 +69,14 @@ fn adopt_styles(root: &ShadowRoot, doc: &Document) -> Result<(), JsValue> {
 }
 
 impl Panel {
-    pub fn mount(doc: &Document, presets: &[Preset], selected: &str) -> Result<Panel, JsValue> {
+    /// Mounts the panel with `presets` in the Integration picker, the last used one first and
+    /// chosen; `on_choose` is called with the id of an integration the user picks.
+    pub fn mount(
+        doc: &Document,
+        presets: &[Preset],
+        last_used: Option<&str>,
+        on_choose: impl Fn(&str) + 'static,
+    ) -> Result<Panel, JsValue> {
         let host = doc.create_element("div")?;
         host.set_id(HOST_ID);
         let init = web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open);
@@ -78,14 +87,21 @@ impl Panel {
         let content: web_sys::DocumentFragment =
             js_sys::Reflect::get(&template, &"content".into())?.dyn_into()?;
         root.append_child(&content)?;
-        let preset: HtmlSelectElement = part(&root, "preset")?;
-        for p in presets {
-            let option = doc.create_element("option")?;
-            option.set_attribute("value", &p.id)?;
-            option.set_text_content(Some(&p.name));
-            preset.append_child(&option)?;
-        }
-        preset.set_value(selected);
+        let parts = combobox::Parts {
+            input: part(&root, "preset")?,
+            list: part(&root, "preset-list")?,
+            toggle: part(&root, "preset-toggle").ok(),
+            status: part(&root, "preset-status").ok(),
+            labels: combobox::Labels::default(),
+        };
+        let entries = presets
+            .iter()
+            .map(|p| Entry {
+                id: p.id.clone(),
+                name: p.name.clone(),
+            })
+            .collect();
+        let preset = Combobox::new(parts, entries, last_used, on_choose);
         let panel = Panel {
             name: part(&root, "name")?,
             fill: part(&root, "fill")?,

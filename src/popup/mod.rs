@@ -20,6 +20,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlInputElement, HtmlSelectElement};
 
+use crate::dom::combobox::{self, Combobox};
+use crate::picker::Entry;
 use crate::popup_model::Capture;
 use crate::preset::{self, Preset};
 use crate::secret::Secret;
@@ -33,6 +35,8 @@ pub(crate) struct Popup {
     doc: Document,
     lang: String,
     presets: Vec<Preset>,
+    /// The Integration picker (Fill form's preset, and the label of an import).
+    picker: Option<Combobox>,
     /// Newest first, without expired ones.
     captures: Vec<Capture>,
     /// The capture shown (its id).
@@ -70,9 +74,9 @@ impl Popup {
         self.captures.iter().find(|c| c.id == id)
     }
 
-    /// The Integration select's preset (used by Fill form and to label an import).
+    /// The Integration picker's preset (used by Fill form and to label an import).
     fn integration(&self) -> Option<&Preset> {
-        let id = dom::by_id::<HtmlSelectElement>(&self.doc, "preset")?.value();
+        let id = self.picker.as_ref()?.chosen_id()?;
         self.preset(&id)
     }
 }
@@ -100,6 +104,20 @@ fn localize(host: &Host, doc: &Document) {
             let text = host.t(&key, &[]);
             if text != key {
                 el.set_text_content(Some(&text));
+            }
+        }
+    }
+    // Accessible names of controls without visible text.
+    if let Ok(nodes) = doc.query_selector_all("[data-i18n-label]") {
+        for i in 0..nodes.length() {
+            let Some(el) = nodes.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                continue;
+            };
+            if let Some(key) = el.get_attribute("data-i18n-label") {
+                let text = host.t(&key, &[]);
+                if text != key {
+                    dom::set_attr(&el, "aria-label", &text);
+                }
             }
         }
     }
@@ -270,21 +288,56 @@ fn wire(doc: &Document) -> Vec<EventListener> {
     out
 }
 
+/// The Integration picker over `presets`, the last used one first.
+fn integration_picker(
+    host: &Host,
+    doc: &Document,
+    presets: &[Preset],
+    last_used: Option<&str>,
+) -> Option<Combobox> {
+    let parts = combobox::Parts {
+        input: dom::by_id(doc, "preset")?,
+        list: dom::by_id(doc, "preset-list")?,
+        toggle: dom::by_id(doc, "preset-toggle"),
+        status: dom::by_id(doc, "preset-status"),
+        labels: combobox::Labels {
+            last_used: host.t("popup_lastUsed", &[]),
+            no_match: host.t("popup_noMatch", &["$1"]),
+        },
+    };
+    let entries = presets
+        .iter()
+        .map(|p| Entry {
+            id: p.id.clone(),
+            name: p.name.clone(),
+        })
+        .collect();
+    // Nothing to do on a choice: Fill form and the import read the picker when used.
+    Some(Combobox::new(parts, entries, last_used, |_| {}))
+}
+
 /// Starts the popup: `host` wraps the extension APIs (see `extension/popup.js`).
 #[wasm_bindgen(js_name = startPopup)]
 pub async fn start_popup(host: Host) -> Result<(), JsValue> {
     let doc = dom::document().ok_or("no document")?;
     localize(&host, &doc);
-    let custom = match host.storage_get(&JsValue::from_str("customPresets")) {
-        Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise)
-            .await
-            .ok()
-            .and_then(|v| js_sys::Reflect::get(&v, &"customPresets".into()).ok())
-            .map(crate::js::custom_from_js)
-            .unwrap_or_default(),
-        Err(_) => Vec::new(),
+    let keys = js_sys::Array::of2(&"customPresets".into(), &"lastPreset".into());
+    let stored = match host.storage_get(&keys) {
+        Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.ok(),
+        Err(_) => None,
     };
+    let stored_key = |key: &str| {
+        stored
+            .as_ref()
+            .and_then(|v| js_sys::Reflect::get(v, &key.into()).ok())
+    };
+    let custom = stored_key("customPresets")
+        .map(crate::js::custom_from_js)
+        .unwrap_or_default();
+    // Only the id of the integration last used to fill a form is kept (by the content script).
+    let last_used = stored_key("lastPreset").and_then(|v| v.as_string());
     let (presets, _errors) = preset::with_custom(&custom);
+    let picker = integration_picker(&host, &doc, &presets, last_used.as_deref());
     let lang = host.ui_language().unwrap_or_else(|_| "en".into());
 
     // Only a change of the captures list redraws (the clipboard bookkeeping the background
@@ -304,6 +357,7 @@ pub async fn start_popup(host: Host) -> Result<(), JsValue> {
         doc: doc.clone(),
         lang,
         presets,
+        picker,
         captures: Vec::new(),
         selected: None,
         show_for: None,
@@ -319,14 +373,11 @@ pub async fn start_popup(host: Host) -> Result<(), JsValue> {
     view::render_presets(&popup);
     POPUP.with(|cell| *cell.borrow_mut() = Some(popup));
     actions::refresh().await;
-    // The Integration select starts on the newest capture's preset, if any.
+    // The Integration picker starts on the newest capture's preset, if any (else on the
+    // last used one, which it lists first).
     with_popup(|p| {
-        if let Some(id) = p.captures.first().map(|c| c.preset.clone()) {
-            if p.preset(&id).is_some() {
-                if let Some(select) = dom::by_id::<HtmlSelectElement>(&p.doc, "preset") {
-                    select.set_value(&id);
-                }
-            }
+        if let (Some(id), Some(picker)) = (p.captures.first().map(|c| &c.preset), &p.picker) {
+            picker.choose(id);
         }
     });
     if let Some(main) = doc.query_selector("main").ok().flatten() {

@@ -10,23 +10,21 @@ use crate::popup_model::{choose_account, countdown, mask, Capture};
 use crate::secret::Secret;
 use crate::target;
 
-/// Fills the Integration and "Show for" selects with the presets.
+/// Fills the "Show for" select with the presets.
 pub fn render_presets(p: &Popup) {
-    for id in ["preset", "show-for"] {
-        let Some(select) = dom::by_id::<Element>(&p.doc, id) else {
-            continue;
-        };
-        let options: Vec<Element> = p
-            .presets
-            .iter()
-            .filter_map(|preset| {
-                let o = el(&p.doc, "option", "", Some(&preset.name))?;
-                set_attr(&o, "value", &preset.id);
-                Some(o)
-            })
-            .collect();
-        dom::replace_children(&select, &options);
-    }
+    let Some(select) = dom::by_id::<Element>(&p.doc, "show-for") else {
+        return;
+    };
+    let options: Vec<Element> = p
+        .presets
+        .iter()
+        .filter_map(|preset| {
+            let o = el(&p.doc, "option", "", Some(&preset.name))?;
+            set_attr(&o, "value", &preset.id);
+            Some(o)
+        })
+        .collect();
+    dom::replace_children(&select, &options);
 }
 
 /// "14:02" in the browser's language.

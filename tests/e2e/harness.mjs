@@ -103,11 +103,37 @@ export async function formFrame(page) {
 
 export const panel = (frame) => frame.locator('#scopefill-panel');
 
+/** The Integration picker (panel or popup): a combobox named "Integration". */
+export const integrationField = (root) => root.getByRole('combobox', { name: 'Integration', exact: true });
+
+/** The preset id of the option the picker highlights (aria-activedescendant), or null. */
+export const activeOption = (combo) => combo.evaluate((el) => {
+  const id = el.getAttribute('aria-activedescendant');
+  return id ? el.getRootNode().getElementById(id)?.dataset.preset ?? null : null;
+});
+
+/**
+ * Chooses an integration in the panel's or the popup's picker as a user does: types its
+ * name, moves to its option with the arrow keys if another is highlighted, presses Enter.
+ * `name` defaults to the shipped preset's.
+ */
+export async function chooseIntegration(root, presetId, name = PRESETS[presetId]?.name) {
+  if (!name) throw new Error(`chooseIntegration: no name known for ${presetId}`);
+  const combo = integrationField(root);
+  await combo.click();
+  await combo.fill(name);
+  for (let i = 0; i < 30 && (await activeOption(combo)) !== presetId; i++) await combo.press('ArrowDown');
+  if ((await activeOption(combo)) !== presetId) throw new Error(`chooseIntegration: typing "${name}" offers no option ${presetId}`);
+  await combo.press('Enter');
+  const shown = await combo.inputValue();
+  if (shown !== name) throw new Error(`chooseIntegration: the field shows "${shown}" after choosing ${presetId}`);
+}
+
 /** Waits for the panel, picks the integration and presses Fill form; returns the report. */
-export async function fillWith(frame, presetId, { name } = {}) {
+export async function fillWith(frame, presetId, { name, integration } = {}) {
   const p = panel(frame);
   await p.locator('section').waitFor({ timeout: 15000 });
-  await p.getByLabel('Integration').selectOption(presetId);
+  await chooseIntegration(p, presetId, integration);
   if (name !== undefined) await p.getByLabel('Account name').fill(name);
   const started = Date.now();
   await p.getByRole('button', { name: 'Fill form' }).click();
@@ -171,6 +197,7 @@ const ALIASES = {
   customerlogin: 'customerslogin',
   paymentsgetacceptedmethods: 'getpaymentmethods',
   metafieldsownership: 'metafieldownership',
+  ordertransaction: 'ordertransactions',
 };
 const key = (label) => ALIASES[norm(label)] ?? norm(label);
 

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { launch, openReplica, formFrame, fillWith, pageState, pageConfig, checkLevels, panel } from './harness.mjs';
+import { launch, openReplica, formFrame, fillWith, pageState, pageConfig, checkLevels, panel, integrationField } from './harness.mjs';
 
 let env;
 let page;
@@ -155,9 +155,12 @@ test('the panel lists the new preset and filling with it sets exactly its levels
   const { page: replica } = await openReplica(env, { rows: 'select' });
   const frame = await formFrame(replica);
   await panel(frame).locator('section').waitFor({ timeout: 15000 });
-  const options = await panel(frame).getByLabel('Integration').locator('option').evaluateAll((os) => os.map((o) => o.value));
+  const combo = integrationField(panel(frame));
+  await combo.click();
+  const options = await panel(frame).getByRole('option').evaluateAll((os) => os.map((o) => o.dataset.preset));
+  await combo.press('Escape');
   assert.ok(options.includes('test-warehouse'), options.join(', '));
-  const report = await fillWith(frame, 'test-warehouse');
+  const report = await fillWith(frame, 'test-warehouse', { integration: 'Test Warehouse' });
   assert.match(report.status, /^Filled/);
   const state = await pageState(frame);
   const config = await pageConfig(frame);

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   launch, openReplica, formFrame, fillWith, pageState, pageConfig, lastCredentials, captures,
-  waitForCaptures, save, checkLevels, localStorageDump, PRESETS, STORE, ROOT,
+  waitForCaptures, save, checkLevels, localStorageDump, chooseIntegration, PRESETS, STORE, ROOT,
 } from './harness.mjs';
 
 const CLIPBOARD_SECONDS = 2;
@@ -253,7 +253,7 @@ test('Fill form from the popup fills the control-panel tab', async () => {
   const frame = await formFrame(page);
   await frame.locator('#scopefill-panel section').waitFor();
   await popup.bringToFront();
-  await popup.locator('#preset').selectOption('dropstream');
+  await chooseIntegration(popup, 'dropstream');
   await button('Fill form').click();
   await popup.locator('#fill-status .headline', { hasText: /^Filled/ }).waitFor({ timeout: 20000 });
   const state = await pageState(frame);
@@ -273,7 +273,7 @@ test('importing a credentials .txt creates an account labelled with the chosen i
     `ACCESS TOKEN: ${creds.access_token}`, 'CLIENT NAME: HexaSync', 'API PATH: https://api.bigcommerce.com/stores/imp0rt9/v3/',
     `CLIENT ID: ${creds.client_id}`, `CLIENT SECRET: ${creds.client_secret}`, 'NAME: HexaSync', '',
   ].join('\r\n');
-  await popup.locator('#preset').selectOption('hexasync');
+  await chooseIntegration(popup, 'hexasync');
   const before = (await captures(env)).length;
   await popup.getByLabel('Import credentials file').setInputFiles({ name: 'api-credentials-HexaSync.txt', mimeType: 'text/plain', buffer: Buffer.from(file) });
   const list = await waitForCaptures(env, before + 1);

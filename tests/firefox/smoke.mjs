@@ -256,6 +256,7 @@ function webdriver(base) {
 }
 
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf'; // W3C WebDriver's element reference key
+const SHADOW_ROOT = 'shadow-6066-11e4-a52e-4f735466cecf'; // … and its shadow root reference key
 
 // --- in-page probes (run in the page's main world; the panel's shadow root is open) ------------
 const PANEL = `document.querySelector('#scopefill-panel')`;
@@ -338,7 +339,7 @@ async function main() {
     if (!rendered) fail('the replica page did not load');
     ok(`opened ${at}`);
     await wd.until('the replica form', () => window.__replica?.ready === true);
-    const core = await wd.until('the ScopeFill panel', `() => ${part('preset')}?.options.length > 0 && ${PANEL}.getAttribute('data-core')`, [], 20_000);
+    const core = await wd.until('the ScopeFill panel', `() => ${part('preset')}?.value && ${PANEL}.getAttribute('data-core')`, [], 20_000);
     const loadMs = await wd.script(`() => ${PANEL}.getAttribute('data-load-ms')`);
     if (core !== 'wasm') fail(`data-core is ${core}, expected wasm (Firefox does not apply the page CSP to content-script WASM)`);
     ok(`panel shown in its shadow root; data-core=${core} (WASM under the strict page CSP), core loaded in ${loadMs} ms`);
@@ -353,15 +354,16 @@ async function main() {
     if (inline) fail('an inline script ran: the strict CSP is not in force');
     ok('strict CSP in force (an inline page script is refused)');
 
-    // 4. pick Wherehouse, press Fill form
-    const picked = await wd.script(`(id) => {
-      const select = ${part('preset')};
-      select.value = id;
-      select.dispatchEvent(new Event('change', { bubbles: true }));
-      return [select.value, ${part('name')}.value];
-    }`, PRESET.id);
-    if (picked[0] !== PRESET.id) fail(`the Integration select did not take ${PRESET.id}: ${picked}`);
-    ok(`picked ${PRESET.name} in the panel (account name "${picked[1]}")`);
+    // 4. pick Wherehouse as a user does (real WebDriver key presses into the Integration
+    // field in the panel's shadow root: type the name, Enter), press Fill form
+    const panelHost = await wd.call('POST', '/element', { using: 'css selector', value: '#scopefill-panel' });
+    const shadow = await wd.call('GET', `/element/${panelHost[ELEMENT]}/shadow`);
+    const field = await wd.call('POST', `/shadow/${shadow[SHADOW_ROOT]}/element`, { using: 'css selector', value: '[role=combobox]' });
+    await wd.call('POST', `/element/${field[ELEMENT]}/clear`, {});
+    await wd.call('POST', `/element/${field[ELEMENT]}/value`, { text: `${PRESET.name.slice(0, 5)}\uE007` });
+    const picked = await wd.script(`() => [${part('preset')}.value, ${part('preset')}.getAttribute('aria-expanded'), ${part('name')}.value]`);
+    if (picked[0] !== PRESET.name || picked[1] !== 'false') fail(`the Integration picker did not take ${PRESET.name}: ${picked}`);
+    ok(`typed "${PRESET.name.slice(0, 5)}" + Enter in the panel's Integration picker: ${picked[0]} (account name "${picked[2]}")`);
     await wd.script(`() => ${part('fill')}.click()`);
     const status = await wd.until('the fill report', `() => {
       const s = ${part('status')};
