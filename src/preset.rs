@@ -153,6 +153,100 @@ impl fmt::Display for PresetError {
 
 impl std::error::Error for PresetError {}
 
+/// The largest preset file accepted (bytes of UTF-8). The shipped presets are 1–2 KB; the
+/// cap keeps a mistaken or hostile file from costing the options page, the popup and every
+/// content script (which all parse the user's presets) more than a few milliseconds.
+pub const MAX_BYTES: usize = 64 * 1024;
+/// The most layouts a preset may have (the shipped ones have one or two).
+pub const MAX_LAYOUTS: usize = 100;
+/// The most fields a layout may have (a credential set has seven kinds of value).
+pub const MAX_FIELDS: usize = 100;
+
+/// Refuses a preset file of `bytes` bytes when it is over [`MAX_BYTES`]: the options page
+/// calls this with a file's size before reading it.
+pub fn check_size(file: &str, bytes: u64) -> Result<(), PresetError> {
+    if bytes <= MAX_BYTES as u64 {
+        return Ok(());
+    }
+    Err(PresetError {
+        file: file.to_string(),
+        field: String::new(),
+        message: format!(
+            "the file has {bytes} bytes; a preset file has at most {MAX_BYTES} bytes (64 KiB)"
+        ),
+    })
+}
+
+/// How many layouts, and fields in each, a preset file has, counted before the file is read
+/// into the schema (so that an oversized list is refused as such, not by its first bad
+/// entry). `None` when the file does not have that shape; the schema then says why.
+#[derive(Deserialize)]
+struct Counts {
+    #[serde(default)]
+    layouts: Vec<LayoutCount>,
+}
+
+#[derive(Deserialize)]
+struct LayoutCount {
+    #[serde(default)]
+    fields: Length,
+}
+
+/// The length of a JSON array, its elements skipped unread.
+#[derive(Default)]
+struct Length(usize);
+
+impl<'de> Deserialize<'de> for Length {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct LengthVisitor;
+        impl<'de> Visitor<'de> for LengthVisitor {
+            type Value = Length;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an array")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Length, A::Error> {
+                let mut n = 0;
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {
+                    n += 1;
+                }
+                Ok(Length(n))
+            }
+        }
+        deserializer.deserialize_seq(LengthVisitor)
+    }
+}
+
+/// The first count over its limit, as (field, message).
+fn check_counts(json: &str) -> Result<(), (String, String)> {
+    let Ok(counts) = serde_json::from_str::<Counts>(json) else {
+        return Ok(());
+    };
+    if counts.layouts.len() > MAX_LAYOUTS {
+        return Err((
+            "layouts".into(),
+            format!(
+                "{} layouts; a preset has at most {MAX_LAYOUTS}",
+                counts.layouts.len()
+            ),
+        ));
+    }
+    for (i, layout) in counts.layouts.iter().enumerate() {
+        if layout.fields.0 > MAX_FIELDS {
+            return Err((
+                format!("layouts[{i}].fields"),
+                format!(
+                    "{} fields; a layout has at most {MAX_FIELDS}",
+                    layout.fields.0
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Parses and validates a preset. `file` names the source in errors.
 pub fn parse(file: &str, json: &str, builtin: bool) -> Result<Preset, PresetError> {
     let err = |field: String, message: String| PresetError {
@@ -160,6 +254,8 @@ pub fn parse(file: &str, json: &str, builtin: bool) -> Result<Preset, PresetErro
         field,
         message,
     };
+    check_size(file, json.len() as u64)?;
+    check_counts(json).map_err(|(field, message)| err(field, message))?;
     let mut de = serde_json::Deserializer::from_str(json);
     let raw: PresetFile = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
