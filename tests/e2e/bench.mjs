@@ -142,7 +142,7 @@ function sizes() {
   const files = [
     'dist/chrome/pkg/scopefill_bg.wasm',
     'dist/chrome/pkg/scopefill.js',
-    'dist/chrome/pkg-js/scopefill_bg.wasm.js',
+    'dist/chrome/pkg-js/scopefill.js',
     ...fs.readdirSync(path.join(ROOT, 'dist')).filter((f) => f.endsWith('.zip')).map((f) => `dist/${f}`),
   ];
   for (const f of files) {
