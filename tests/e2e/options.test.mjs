@@ -352,3 +352,9 @@ test('delete asks first (keyboard only) and removes the preset', async () => {
   await page.locator('#custom-list .empty').waitFor();
   assert.deepEqual(await local('customPresets'), []);
 });
+
+test('the extension made no request of its own, and its CSP blocked nothing on its pages', () => {
+  assert.deepEqual(env.recorder.extensionRequests(), []);
+  const blocked = env.recorder.extensionText().filter((t) => /Content Security Policy|Refused to/i.test(t));
+  assert.deepEqual(blocked, []);
+});

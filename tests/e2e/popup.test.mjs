@@ -444,7 +444,9 @@ test('no captured value in storage.local, IndexedDB, localStorage or any extensi
   await assertSecretsNowhere(env, secrets, assert);
 });
 
-test('no request left the replica, and the extension made none', () => {
+test('no request left the replica, and the extension made none; its CSP blocked nothing on its pages', () => {
   assert.deepEqual(env.foreign, []);
   assert.deepEqual(env.recorder.extensionRequests(), []);
+  const blocked = env.recorder.extensionText().filter((t) => /Content Security Policy|Refused to/i.test(t));
+  assert.deepEqual(blocked, []);
 });
