@@ -12,7 +12,7 @@
 //   {type: "import", capture}   from an extension page (a credentials .txt the popup read) → {ok: true, id}
 //   {type: "captures"}          from an extension page → {ok: true, captures: [capture with id,
 //                               …] (newest first), dropped: how many older ones the cap
-//                               removed since the last Forget all, limit: the cap}
+//                               removed since the list was last empty, limit: the cap}
 //   {type: "forget", id}        from an extension page → {ok: true}
 //   {type: "forget-all"}        from an extension page → {ok: true}
 //   {type: "copied", hash}      from an extension page: the SHA-256 (hex) of a value just
@@ -115,11 +115,12 @@ async function load() {
 }
 
 function save(captures) {
-  if (captures.length === 0) return api.storage.session.remove(KEY);
+  // Once none is left (forgotten or expired), "older ones were dropped" is old news too.
+  if (captures.length === 0) return api.storage.session.remove([KEY, DROPPED_KEY]);
   return api.storage.session.set({ [KEY]: captures });
 }
 
-/** How many captures the cap has dropped since the last Forget all (0 when none). */
+/** How many captures the cap has dropped since none were left (0 when none). */
 async function droppedCount() {
   const { [DROPPED_KEY]: n } = await api.storage.session.get(DROPPED_KEY);
   return Number.isInteger(n) && n > 0 ? n : 0;
@@ -324,10 +325,7 @@ async function handle(message, sender) {
       return { ok: true };
     case 'forget-all':
       if (!fromExtensionPage(sender)) return { ok: false, error: 'sender' };
-      await serially(async () => {
-        await save([]);
-        await api.storage.session.remove(DROPPED_KEY);
-      });
+      await serially(() => save([]));
       scheduleExpiry([]);
       return { ok: true };
     case 'copied':
