@@ -6,32 +6,45 @@
 // logged (this file has no console call at all).
 //
 // Messages:
-//   {type: "capture", capture}  from a content script on https://*.mybigcommerce.com → {ok: true, id}
+//   {type: "capture", capture}  from the content script in a control-panel frame
+//                               (https://*.mybigcommerce.com/manage/…, top-level or not) of a
+//                               tab whose own address is a control-panel page → {ok: true, id}
 //   {type: "import", capture}   from an extension page (a credentials .txt the popup read) → {ok: true, id}
-//   {type: "captures"}          from an extension page → [capture with id, …] (newest first)
+//   {type: "captures"}          from an extension page → {ok: true, captures: [capture with id,
+//                               …] (newest first), dropped: how many older ones the cap
+//                               removed since the list was last empty, limit: the cap}
 //   {type: "forget", id}        from an extension page → {ok: true}
 //   {type: "forget-all"}        from an extension page → {ok: true}
 //   {type: "copied", hash}      from an extension page: the SHA-256 (hex) of a value just
 //                               copied; the clipboard is cleared settings.clipboardSeconds
-//                               later if it still holds that value → {ok: true}
-// A refused or failed request gets {ok: false, error}.
+//                               later → {ok: true}
+// A refused or failed request gets {ok: false, error}. Content scripts run in pages a site
+// controls, so every type but "capture" is refused to them ("sender").
+//
+// Limits (./limits.js), enforced here whatever storage.local or a message says: the settings'
+// ranges (a value out of range means the default), at most LIMITS.fieldChars characters in a
+// captured value (a longer credential refuses the capture; a longer label is shortened), at
+// most LIMITS.captures captures (the oldest dropped first, counted for the popup to say so).
 //
 // Expiry: each capture gets expiresAt = now + settings.expirySeconds; expired captures are
 // removed on every read, by a timer while this worker lives, and by an alarm (the timer
 // dies with the worker; Chrome fires alarms no sooner than 30 s for packed extensions, so
 // the timer is the live path and the alarm the restart-proof backup). The clipboard check
 // works the same way, from {hash, deadline} kept in storage.session — never the value.
+//
+// Clearing checks the clipboard still holds the copied value only when the optional
+// clipboardRead permission is granted (the popup or the options page asks for it); without
+// it the clipboard is cleared when the delay is over, whatever it holds by then.
 
-import { clearIfHolds } from './offscreen.js';
+import { clearClipboard } from './offscreen.js';
+import { LIMITS } from './limits.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const KEY = 'captures';
+const DROPPED_KEY = 'dropped';
 const CLIPBOARD_KEY = 'clipboard';
 const EXPIRY_ALARM = 'scopefill-expiry';
 const CLIPBOARD_ALARM = 'scopefill-clipboard';
-const DEFAULT_EXPIRY_SECONDS = 900;
-const DEFAULT_CLIPBOARD_SECONDS = 60;
-const ALARM_MIN_MS = 30_000;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 const CREDENTIAL_FIELDS = ['name', 'api_path', 'b2b_api_path', 'client_id', 'client_secret', 'access_token'];
 
@@ -48,9 +61,9 @@ const later = (task) => serially(task).catch(() => {});
 
 // --- settings (written by the options page into storage.local) -----------------------------
 
-function seconds(value, fallback) {
-  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : fallback;
+/** A whole number of seconds within `range`, else the range's default (as src/settings.rs). */
+function seconds(value, range) {
+  return Number.isInteger(value) && value >= range.min && value <= range.max ? value : range.default;
 }
 
 async function settings() {
@@ -62,13 +75,13 @@ async function settings() {
   }
   const s = stored && typeof stored === 'object' ? stored : {};
   return {
-    expirySeconds: seconds(s.expirySeconds, DEFAULT_EXPIRY_SECONDS),
-    clipboardSeconds: seconds(s.clipboardSeconds, DEFAULT_CLIPBOARD_SECONDS),
+    expirySeconds: seconds(s.expirySeconds, LIMITS.expirySeconds),
+    clipboardSeconds: seconds(s.clipboardSeconds, LIMITS.clipboardSeconds),
   };
 }
 
 const timerDelay = (at) => Math.min(Math.max(at - Date.now(), 0) + 25, MAX_TIMER_MS);
-const alarmTime = (at) => Math.max(at, Date.now() + ALARM_MIN_MS);
+const alarmTime = (at) => Math.max(at, Date.now() + LIMITS.alarmMinMs);
 
 // --- captures -----------------------------------------------------------------------------------
 
@@ -102,28 +115,66 @@ async function load() {
 }
 
 function save(captures) {
-  if (captures.length === 0) return api.storage.session.remove(KEY);
+  // Once none is left (forgotten or expired), "older ones were dropped" is old news too.
+  if (captures.length === 0) return api.storage.session.remove([KEY, DROPPED_KEY]);
   return api.storage.session.set({ [KEY]: captures });
 }
 
-function fromBigCommerceTab(sender) {
-  if (!sender.tab || typeof sender.url !== 'string') return false;
+/** How many captures the cap has dropped since none were left (0 when none). */
+async function droppedCount() {
+  const { [DROPPED_KEY]: n } = await api.storage.session.get(DROPPED_KEY);
+  return Number.isInteger(n) && n > 0 ? n : 0;
+}
+
+// --- senders ----------------------------------------------------------------------------------
+
+/** A control-panel page: https://<store>.mybigcommerce.com/manage/… (any port, as the manifest). */
+function isControlPanel(address) {
+  if (typeof address !== 'string') return false;
   try {
-    const url = new URL(sender.url);
-    return url.protocol === 'https:' && url.hostname.endsWith('.mybigcommerce.com');
+    const url = new URL(address);
+    return url.protocol === 'https:' && url.hostname.endsWith('.mybigcommerce.com') &&
+      (url.pathname === '/manage' || url.pathname.startsWith('/manage/'));
   } catch {
     return false;
   }
 }
 
-function fromExtensionPage(sender) {
-  return typeof sender.url === 'string' && sender.url.startsWith(api.runtime.getURL(''));
+/**
+ * The content script in a control-panel frame, top-level or not, of a tab that shows a
+ * control-panel page itself: not a storefront, not a control panel framed by another site.
+ * (The browser gives a content script's sender the tab's address only where the extension
+ * has host access, so a foreign tab's address is missing and refused.)
+ */
+function fromControlPanelFrame(sender) {
+  if (!sender.tab || !Number.isInteger(sender.frameId)) return false;
+  if (!isControlPanel(sender.url) || !isControlPanel(sender.tab.url)) return false;
+  // Chrome also names the frame's origin: it must be the one the address says.
+  return sender.origin === undefined || sender.origin === new URL(sender.url).origin;
 }
 
-const text = (v) => (typeof v === 'string' ? v : '');
+/** An extension page (popup, options) or the worker itself; never a content script. */
+function fromExtensionPage(sender) {
+  const own = api.runtime.getURL('');
+  if (typeof sender.url !== 'string' || !sender.url.startsWith(own)) return false;
+  return sender.origin === undefined || `${sender.origin}/` === own;
+}
 
-// Keeps only the fields the extension knows, as plain strings, so nothing else a page could
-// slip into a message ends up in storage.
+// --- captures: what is kept -------------------------------------------------------------------
+
+/** A label (not a credential): a string of at most LIMITS.fieldChars characters (UTF-16 units). */
+function text(v) {
+  if (typeof v !== 'string') return '';
+  if (v.length <= LIMITS.fieldChars) return v;
+  const cut = v.slice(0, LIMITS.fieldChars);
+  // Not half of a surrogate pair at the end.
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+const tooLong = (v) => typeof v === 'string' && v.length > LIMITS.fieldChars;
+
+// Keeps only the fields the extension knows, as plain strings of bounded length, so nothing
+// else a page could slip into a message ends up in storage. A credential too long to be one
+// is not cut (a shortened secret would be a wrong one): the caller refuses the capture.
 function clean(capture, source, expirySeconds) {
   const credentials = {};
   if (capture.credentials && typeof capture.credentials === 'object') {
@@ -134,6 +185,7 @@ function clean(capture, source, expirySeconds) {
   }
   const problems = Array.isArray(capture.problems)
     ? capture.problems
+        .slice(0, LIMITS.problems)
         .filter((p) => p && typeof p === 'object')
         .map((p) => ({ field: text(p.field), kind: text(p.kind), message: text(p.message) }))
     : [];
@@ -159,7 +211,14 @@ async function add(capture, source) {
   if (!entry.credentials.client_id && !entry.credentials.access_token && !entry.credentials.client_secret) {
     return { ok: false, error: 'empty' };
   }
-  await serially(async () => save([...(await load()), entry]));
+  if (Object.values(entry.credentials).some(tooLong)) return { ok: false, error: 'too-long' };
+  await serially(async () => {
+    const all = [...(await load()), entry];
+    // Oldest first: the newest LIMITS.captures stay.
+    const drop = Math.max(all.length - LIMITS.captures, 0);
+    await save(all.slice(drop));
+    if (drop > 0) await api.storage.session.set({ [DROPPED_KEY]: (await droppedCount()) + drop });
+  });
   return { ok: true, id: entry.id };
 }
 
@@ -190,7 +249,7 @@ async function ensureOffscreen() {
     await api.offscreen.createDocument({
       url: OFFSCREEN,
       reasons: ['CLIPBOARD'],
-      justification: 'Clear a credential ScopeFill copied from the clipboard once its delay is over, if the clipboard still holds it.',
+      justification: 'Clear a credential ScopeFill copied from the clipboard once its delay is over.',
     });
   } catch (error) {
     // Created meanwhile by a concurrent check: use it.
@@ -198,19 +257,32 @@ async function ensureOffscreen() {
   }
 }
 
-/** Clears the clipboard if it still holds the copied value with this hash. */
-async function clearClipboardIfHolds(hash) {
+/** Whether the optional clipboardRead permission is granted (the "still ours" check). */
+async function mayReadClipboard() {
+  try {
+    return await api.permissions.contains({ permissions: ['clipboardRead'] });
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Clears the clipboard: if it still holds the copied value with this hash when clipboardRead
+ * is granted, unconditionally when it is not. Resolves to whether it cleared.
+ */
+async function clearCopied(hash) {
+  const verify = await mayReadClipboard();
   if (api.offscreen?.createDocument) {
     await ensureOffscreen();
     try {
-      const answer = await api.runtime.sendMessage({ target: 'offscreen', type: 'clear-clipboard-if', hash });
+      const answer = await api.runtime.sendMessage({ target: 'offscreen', type: 'clear-clipboard', hash, verify });
       return answer?.cleared === true;
     } finally {
       await api.offscreen.closeDocument().catch(() => {});
     }
   }
   // Firefox: no offscreen API, but the background page has a document of its own.
-  return clearIfHolds(hash, document);
+  return clearClipboard(hash, { verify, doc: document });
 }
 
 /** Runs when a clipboard deadline may have passed (timer, alarm, or worker start). */
@@ -228,7 +300,7 @@ async function clipboardDue() {
   }
   await api.storage.session.remove(CLIPBOARD_KEY);
   await api.alarms.clear(CLIPBOARD_ALARM);
-  await clearClipboardIfHolds(pending.hash).catch(() => false);
+  await clearCopied(pending.hash).catch(() => false);
 }
 
 // --- messages ---------------------------------------------------------------------------------------
@@ -236,16 +308,19 @@ async function clipboardDue() {
 async function handle(message, sender) {
   switch (message.type) {
     case 'capture':
-      if (!fromBigCommerceTab(sender)) return { ok: false, error: 'sender' };
+      if (!fromControlPanelFrame(sender)) return { ok: false, error: 'sender' };
       return add(message.capture, 'capture');
     case 'import':
       if (!fromExtensionPage(sender)) return { ok: false, error: 'sender' };
       return add(message.capture, 'import');
-    case 'captures':
+    case 'captures': {
       if (!fromExtensionPage(sender)) return { ok: false, error: 'sender' };
-      return [...(await serially(load))].reverse();
+      const captures = [...(await serially(load))].reverse();
+      return { ok: true, captures, dropped: await droppedCount(), limit: LIMITS.captures };
+    }
     case 'forget':
       if (!fromExtensionPage(sender)) return { ok: false, error: 'sender' };
+      if (typeof message.id !== 'string') return { ok: false, error: 'id' };
       await serially(async () => save((await load()).filter((c) => c.id !== message.id)));
       return { ok: true };
     case 'forget-all':

@@ -1,8 +1,9 @@
-// Clipboard checks for the background, which has no focused page of its own.
+// Clipboard clearing for the background, which has no focused page of its own.
 //
 // Chrome: the service worker has no DOM, so it opens offscreen.html (reason CLIPBOARD) and
 // asks it here. Firefox: its background page has a document, and imports these helpers.
-// Only a hash is compared: the clipboard's text never leaves this function, and nothing is
+// With the optional clipboardRead permission the clipboard is read and compared by hash (its
+// text never leaves `clearIfHolds`); without it, it is cleared without being read. Nothing is
 // logged.
 
 const api = globalThis.browser ?? globalThis.chrome;
@@ -46,7 +47,7 @@ async function readClipboard(doc) {
   }
 }
 
-async function clearClipboard(doc) {
+async function emptyClipboard(doc) {
   try {
     await navigator.clipboard.writeText('');
   } catch {
@@ -57,20 +58,44 @@ async function clearClipboard(doc) {
 /**
  * Clears the clipboard if it still holds the value whose hash is `hash`; leaves it alone
  * when the user has copied something else since. Resolves to whether it cleared.
+ * Needs clipboardRead (without it the paste reads nothing and nothing is cleared).
  */
 export async function clearIfHolds(hash, doc = document) {
   const text = await readClipboard(doc);
   if ((await sha256Hex(text)) !== hash) return false;
-  await clearClipboard(doc);
+  await emptyClipboard(doc);
   return true;
 }
 
-// As the offscreen document: answer the background (and nobody else).
+/**
+ * Clears the clipboard after a copy whose value has this hash: only if it still holds it
+ * when `verify` (clipboardRead granted), unconditionally otherwise.
+ */
+export async function clearClipboard(hash, { verify, doc = document }) {
+  if (verify) return clearIfHolds(hash, doc);
+  await emptyClipboard(doc);
+  return true;
+}
+
+/**
+ * Sent by the background (the service worker) or an extension page, never by a content
+ * script: its address is the extension's, and so is its tab's when it has one (the options
+ * page opens in a tab of its own).
+ */
+function fromExtension(sender) {
+  const own = api.runtime.getURL('');
+  const ours = (address) => typeof address === 'string' && address.startsWith(own);
+  return sender.id === api.runtime.id && ours(sender.url) && (!sender.tab || ours(sender.tab.url)) &&
+    (sender.origin === undefined || `${sender.origin}/` === own);
+}
+
+// As the offscreen document: answer the background (and no content script: a page could
+// otherwise have the clipboard cleared, or learn by the answer whether it holds a value).
 if (globalThis.document && globalThis.location?.pathname.endsWith('/offscreen.html')) {
   api.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    if (sender.id !== api.runtime.id || message?.target !== 'offscreen') return false;
-    if (message.type !== 'clear-clipboard-if' || typeof message.hash !== 'string') return false;
-    clearIfHolds(message.hash).then(
+    if (!fromExtension(sender) || message?.target !== 'offscreen') return false;
+    if (message.type !== 'clear-clipboard' || typeof message.hash !== 'string') return false;
+    clearClipboard(message.hash, { verify: message.verify !== false }).then(
       (cleared) => sendResponse({ ok: true, cleared }),
       (error) => sendResponse({ ok: false, error: error?.name ?? 'error' }),
     );

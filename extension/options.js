@@ -128,6 +128,35 @@ settingsForm.addEventListener('submit', async (event) => {
   }
 });
 
+// --- the optional clipboardRead permission ------------------------------------------------------
+// Without it the background clears the clipboard when the delay is over, whatever it holds;
+// with it, only if it still holds what ScopeFill copied. Chrome and Firefox both prompt here
+// (an extension page in a tab); the request must happen within the click.
+
+const CLIPBOARD_READ = { permissions: ['clipboardRead'] };
+const clipboardReadButton = $('clipboard-read-button');
+const clipboardReadStatus = $('clipboard-read-status');
+let clipboardReadGranted = false;
+
+async function showClipboardRead() {
+  clipboardReadGranted = await api.permissions.contains(CLIPBOARD_READ).catch(() => false);
+  $('clipboard-read-text').textContent = t(clipboardReadGranted ? 'options_clipboardReadOn' : 'options_clipboardReadOff');
+  clipboardReadButton.textContent = t(clipboardReadGranted ? 'options_clipboardReadRemove' : 'options_clipboardReadAllow');
+  document.documentElement.dataset.clipboardRead = clipboardReadGranted ? 'granted' : 'not-granted';
+}
+
+clipboardReadButton.addEventListener('click', () => {
+  setStatus(clipboardReadStatus, '');
+  const change = clipboardReadGranted ? api.permissions.remove(CLIPBOARD_READ) : api.permissions.request(CLIPBOARD_READ);
+  const asked = !clipboardReadGranted;
+  change.then(async (done) => {
+    await showClipboardRead();
+    if (asked && !done) setStatus(clipboardReadStatus, t('options_clipboardReadRefused'), 'error');
+  }, (error) => setStatus(clipboardReadStatus, String(error?.message ?? error), 'error'));
+});
+api.permissions.onAdded?.addListener(showClipboardRead);
+api.permissions.onRemoved?.addListener(showClipboardRead);
+
 // --- presets: lists ----------------------------------------------------------------------------
 
 const customList = $('custom-list');
@@ -352,6 +381,12 @@ async function importJson(file, json) {
 async function importFiles(files) {
   if (files.length !== 1) return showAlert(importError, t('options_importOneFile'));
   const [file] = files;
+  // A file over the core's size cap is refused by its size, without reading it in.
+  const size = core.checkPresetSize(file.name, file.size);
+  if (!size.ok) {
+    setStatus(importStatus, '');
+    return showAlert(importError, size.error.text);
+  }
   let text;
   try {
     text = await file.text();
@@ -403,7 +438,7 @@ for (const type of ['dragover', 'drop']) {
 try {
   await loadPresets([]); // loads the core
   editor = createPresetEditor();
-  await Promise.all([loadSettings(), refresh()]);
+  await Promise.all([loadSettings(), refresh(), showClipboardRead()]);
 } catch (error) {
   showAlert($('load-error'), t('presetsFailed', [String(error?.message ?? error)]));
   renderFailure(shippedList, error);

@@ -21,6 +21,11 @@ const host = {
   message: (key, substitutions) => api.i18n.getMessage(key, substitutions),
   uiLanguage: () => api.i18n.getUILanguage(),
   openOptions: () => api.runtime.openOptionsPage(),
+  storageSet: (items) => api.storage.local.set(items),
+  hasClipboardRead: () => api.permissions.contains({ permissions: ['clipboardRead'] }),
+  requestClipboardRead: () => api.permissions.request({ permissions: ['clipboardRead'] }),
+  // Firefox (the only one with runtime.getBrowserInfo) opens the prompt under the popup.
+  promptsInPopup: () => typeof api.runtime.getBrowserInfo !== 'function',
 };
 
 try {

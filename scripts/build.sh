@@ -3,8 +3,8 @@
 #
 #   target/pkg/         wasm-bindgen --target web + wasm-opt -Oz   (popup, options)
 #   target/pkg-content/ the same without the pages' code           (content script)
-#   target/pkg-js/      the content script's core as plain JS through wasm2js (pages whose
-#                       CSP blocks WASM)
+#   target/pkg-js/      the content script's core as plain JS through wasm2js, bundled into
+#                       one module (pages whose CSP blocks WASM)
 #   dist/<browser>/     extension/ + pkg/ + pkg-content/ + pkg-js/ + the manifest for that browser
 #   dist/scopefill-<browser>-<version>.zip
 #   www/dist/       the replica page's bundle (node www/build.mjs), for the tests and the demo
@@ -82,7 +82,7 @@ RUSTFLAGS="-Ctarget-feature=-reference-types,-nontrapping-fptoint" \
 
 wasm=target/wasm2js/wasm32-unknown-unknown/wasm2js/$crate.wasm
 sum=$(cat "$wasm" "$0" | sha256sum | cut -d' ' -f1)  # the module and these steps
-if [ -f target/pkg-js/"${crate}_bg.wasm.js" ] && [ "$(cat target/pkg-js.sha256 2>/dev/null)" = "$sum" ]; then
+if [ -f target/pkg-js/"$crate.js" ] && [ "$(cat target/pkg-js.sha256 2>/dev/null)" = "$sum" ]; then
   step "pkg-js/ (unchanged)"
 else
   step "wasm-bindgen (bundler)"
@@ -121,6 +121,20 @@ else
     }
     fs.writeFileSync(file, js);
   ' "target/pkg-js/${crate}_bg.js"
+
+  # One module, no relative imports: the content script imports it by its use_dynamic_url
+  # address, and Chromium resolves a web-accessible module's own relative imports against the
+  # extension's fixed id, which use_dynamic_url refuses to pages. (pkg/ is already one module
+  # plus the .wasm the loader names by its dynamic address.)
+  step "bundle pkg-js (esbuild)"
+  "$bin/esbuild" "target/pkg-js/$crate.js" --bundle --format=esm --minify-whitespace --legal-comments=none \
+    --log-level=warning --outfile="target/pkg-js.bundle/$crate.js"
+  rm -rf target/pkg-js
+  mv target/pkg-js.bundle target/pkg-js
+  if grep -qE "^import |from ['\"]\./" "target/pkg-js/$crate.js"; then
+    echo "build: target/pkg-js/$crate.js still imports other files" >&2
+    exit 1
+  fi
   echo "$sum" > target/pkg-js.sha256
 fi
 

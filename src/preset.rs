@@ -153,6 +153,108 @@ impl fmt::Display for PresetError {
 
 impl std::error::Error for PresetError {}
 
+/// The largest preset file accepted (bytes of UTF-8). The shipped presets are 1–2 KB; the
+/// cap keeps a mistaken or hostile file from costing the options page, the popup and every
+/// content script (which all parse the user's presets) more than a few milliseconds.
+pub const MAX_BYTES: usize = 64 * 1024;
+/// The most layouts a preset may have (the shipped ones have one or two).
+pub const MAX_LAYOUTS: usize = 100;
+/// The most fields a layout may have (a credential set has seven kinds of value).
+pub const MAX_FIELDS: usize = 100;
+
+/// Refuses a preset file of `bytes` bytes when it is over [`MAX_BYTES`]: the options page
+/// calls this with a file's size before reading it.
+pub fn check_size(file: &str, bytes: u64) -> Result<(), PresetError> {
+    if bytes <= MAX_BYTES as u64 {
+        return Ok(());
+    }
+    Err(PresetError {
+        file: file.to_string(),
+        field: String::new(),
+        message: format!(
+            "the file has {bytes} bytes; a preset file has at most {MAX_BYTES} bytes (64 KiB)"
+        ),
+    })
+}
+
+/// How many layouts, and fields in each, a preset file has, counted before the file is read
+/// into the schema (so that an oversized list is refused as such, not by its first bad
+/// entry). `None` when the file does not have that shape; the schema then says why.
+#[cfg(any(not(target_arch = "wasm32"), feature = "pages"))]
+#[derive(Deserialize)]
+struct Counts {
+    #[serde(default)]
+    layouts: Vec<LayoutCount>,
+}
+
+#[cfg(any(not(target_arch = "wasm32"), feature = "pages"))]
+#[derive(Deserialize)]
+struct LayoutCount {
+    #[serde(default)]
+    fields: Length,
+}
+
+/// The length of a JSON array, its elements skipped unread.
+#[cfg(any(not(target_arch = "wasm32"), feature = "pages"))]
+#[derive(Default)]
+struct Length(usize);
+
+#[cfg(any(not(target_arch = "wasm32"), feature = "pages"))]
+impl<'de> Deserialize<'de> for Length {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct LengthVisitor;
+        impl<'de> Visitor<'de> for LengthVisitor {
+            type Value = Length;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an array")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Length, A::Error> {
+                let mut n = 0;
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {
+                    n += 1;
+                }
+                Ok(Length(n))
+            }
+        }
+        deserializer.deserialize_seq(LengthVisitor)
+    }
+}
+
+/// The first count over its limit, as (field, message), from a count of fields per layout.
+fn check_layout_counts(fields_per_layout: &[usize]) -> Result<(), (String, String)> {
+    if fields_per_layout.len() > MAX_LAYOUTS {
+        return Err((
+            "layouts".into(),
+            format!(
+                "{} layouts; a preset has at most {MAX_LAYOUTS}",
+                fields_per_layout.len()
+            ),
+        ));
+    }
+    for (i, fields) in fields_per_layout.iter().enumerate() {
+        if *fields > MAX_FIELDS {
+            return Err((
+                format!("layouts[{i}].fields"),
+                format!("{fields} fields; a layout has at most {MAX_FIELDS}"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The counts of a preset's JSON, its layouts and fields counted without being built.
+#[cfg(any(not(target_arch = "wasm32"), feature = "pages"))]
+fn check_counts(json: &str) -> Result<(), (String, String)> {
+    let Ok(counts) = serde_json::from_str::<Counts>(json) else {
+        return Ok(());
+    };
+    let fields: Vec<usize> = counts.layouts.iter().map(|l| l.fields.0).collect();
+    check_layout_counts(&fields)
+}
+
 /// Parses and validates a preset. `file` names the source in errors.
 pub fn parse(file: &str, json: &str, builtin: bool) -> Result<Preset, PresetError> {
     let err = |field: String, message: String| PresetError {
@@ -160,13 +262,16 @@ pub fn parse(file: &str, json: &str, builtin: bool) -> Result<Preset, PresetErro
         field,
         message,
     };
+    check_size(file, json.len() as u64)?;
     let raw = read(json).map_err(|(field, message)| err(field, message))?;
     validate(raw, builtin).map_err(|(field, message)| err(field, message))
 }
 
-/// Reads a preset file's JSON into the schema; a wrong field is named by its path.
+/// Reads a preset file's JSON into the schema; a wrong field is named by its path. The
+/// counts are checked first, so 10,000 layouts are refused before they are built.
 #[cfg(any(not(target_arch = "wasm32"), feature = "pages"))]
 fn read(json: &str) -> Result<PresetFile, (String, String)> {
+    check_counts(json)?;
     let mut de = serde_json::Deserializer::from_str(json);
     serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
@@ -183,7 +288,11 @@ fn read(json: &str) -> Result<PresetFile, (String, String)> {
 fn read(json: &str) -> Result<PresetFile, (String, String)> {
     let value = js_sys::JSON::parse(json)
         .map_err(|_| (String::new(), "expected a JSON object".to_string()))?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| (String::new(), e.to_string()))
+    let raw: PresetFile =
+        serde_wasm_bindgen::from_value(value).map_err(|e| (String::new(), e.to_string()))?;
+    let fields: Vec<usize> = raw.layouts.iter().map(|l| l.fields.len()).collect();
+    check_layout_counts(&fields)?;
+    Ok(raw)
 }
 
 fn validate(raw: PresetFile, builtin: bool) -> Result<Preset, (String, String)> {

@@ -123,36 +123,45 @@ pub fn to_json(fields: &[FieldValue]) -> String {
     out
 }
 
-/// "Copy all" as `.env` lines: `BIGCOMMERCE_CLIENT_ID=…`, in the target's order.
+/// "Copy all" as `.env` lines: `BIGCOMMERCE_CLIENT_ID='…'`, in the target's order.
+///
+/// Every value is in single quotes, the one quoting in which a POSIX shell expands nothing
+/// (`$(…)`, backticks, `$VAR`, backslashes and `"` are kept as written) when the file is `source`d;
+/// a single quote inside a value is written `'\''` (close, an escaped quote, reopen).
 pub fn to_env(fields: &[FieldValue]) -> String {
     let mut out = String::new();
     for f in fields {
         let Some(value) = &f.value else { continue };
-        let mut name = String::from("BIGCOMMERCE_");
-        let mut gap = false;
-        for ch in f.label.chars() {
-            if ch.is_ascii_alphanumeric() {
-                if gap && !name.ends_with('_') {
-                    name.push('_');
-                }
-                name.push(ch.to_ascii_uppercase());
-                gap = false;
-            } else {
-                gap = true;
-            }
-        }
-        let v = value.expose();
-        let plain = v
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-_./:".contains(c));
-        if plain {
-            out.push_str(&format!("{name}={v}\n"));
-        } else {
-            let escaped = v.replace('\\', "\\\\").replace('"', "\\\"");
-            out.push_str(&format!("{name}=\"{escaped}\"\n"));
-        }
+        out.push_str(&env_name(&f.label));
+        out.push('=');
+        out.push_str(&shell_quote(value.expose()));
+        out.push('\n');
     }
     out
+}
+
+/// `BIGCOMMERCE_` and the label's letters and digits, upper case, runs of anything else as
+/// one `_` ("Client ID" → `BIGCOMMERCE_CLIENT_ID`).
+fn env_name(label: &str) -> String {
+    let mut name = String::from("BIGCOMMERCE_");
+    let mut gap = false;
+    for ch in label.chars() {
+        if ch.is_ascii_alphanumeric() {
+            if gap && !name.ends_with('_') {
+                name.push('_');
+            }
+            name.push(ch.to_ascii_uppercase());
+            gap = false;
+        } else {
+            gap = true;
+        }
+    }
+    name
+}
+
+/// `value` in single quotes for a POSIX shell.
+fn shell_quote(value: &str) -> String {
+    format!("'{}'", value.replace('\'', r"'\''"))
 }
 
 #[cfg(test)]
@@ -246,22 +255,25 @@ mod tests {
         assert_eq!(parsed["Store Hash"], "abc123");
         assert!(json.find("Store Hash").unwrap() < json.find("Client ID").unwrap());
         let env = to_env(&fields);
-        assert_eq!(env.lines().next(), Some("BIGCOMMERCE_STORE_HASH=abc123"));
-        assert!(env.contains(&format!("BIGCOMMERCE_CLIENT_SECRET={}\n", "ab".repeat(32))));
+        assert_eq!(env.lines().next(), Some("BIGCOMMERCE_STORE_HASH='abc123'"));
+        assert!(env.contains(&format!(
+            "BIGCOMMERCE_CLIENT_SECRET='{}'\n",
+            "ab".repeat(32)
+        )));
     }
 
     #[test]
-    fn env_quotes_unusual_values() {
+    fn env_values_are_single_quoted_with_quotes_escaped() {
         let fields = vec![FieldValue {
             label: "Note (free text)".into(),
             kind: ValueKind::AccountName,
-            value: Some(Secret::new("my \"store\"")),
+            value: Some(Secret::new("it's $(id) \"mine\"")),
             secret: false,
             derived: false,
         }];
         assert_eq!(
             to_env(&fields),
-            "BIGCOMMERCE_NOTE_FREE_TEXT=\"my \\\"store\\\"\"\n"
+            r#"BIGCOMMERCE_NOTE_FREE_TEXT='it'\''s $(id) "mine"'"#.to_string() + "\n"
         );
     }
 }

@@ -65,6 +65,27 @@ pub fn validate_preset(file: &str, json: &str) -> Result<JsValue, JsValue> {
     }
 }
 
+/// Refuses a preset file by its size before it is read: `{ok: true}`, or `{ok: false, error}`
+/// with the error `validatePreset` would give for it (so a 10 MB file is never read in).
+#[wasm_bindgen(js_name = checkPresetSize)]
+pub fn check_preset_size(file: &str, bytes: f64) -> Result<JsValue, JsValue> {
+    #[derive(Serialize)]
+    struct Ok {
+        ok: bool,
+    }
+    // `File.size`: a whole number of bytes. (Not in the wasm2js build, which has no pages
+    // code, so the float-to-int conversion is fine here.)
+    let bytes = if bytes.is_finite() && bytes >= 0.0 {
+        bytes as u64
+    } else {
+        u64::MAX
+    };
+    match preset::check_size(file, bytes) {
+        Ok(()) => to_js(&Ok { ok: true }),
+        Err(e) => preset_error_out(&e),
+    }
+}
+
 /// A new preset file with every scope at None, as pretty JSON.
 #[wasm_bindgen(js_name = presetTemplate)]
 pub fn preset_template() -> String {

@@ -106,3 +106,92 @@ fn a_custom_preset_cannot_take_a_shipped_id() {
         .contains("a.json: id: \"wherehouse\" is already used"));
     assert!(presets.iter().any(|p| p.id == "my-app" && !p.builtin));
 }
+
+/// A preset whose layouts are `layouts` (a JSON array's text).
+fn with_layouts(layouts: &str) -> String {
+    format!(
+        r#"{{ "id": "my-app", "name": "My app", "account_name": "My app", "scopes": {{}}, "layouts": {layouts} }}"#
+    )
+}
+
+fn layout(fields: usize) -> String {
+    let fields: Vec<String> = (0..fields)
+        .map(|i| format!(r#"{{ "label": "F{i}", "value": "client_id" }}"#))
+        .collect();
+    format!(r#"{{ "name": "L", "fields": [{}] }}"#, fields.join(","))
+}
+
+#[test]
+fn a_file_over_64_kib_is_refused_by_its_size_at_once() {
+    // 10 MB of otherwise valid JSON: refused before any parsing, so in far less than a
+    // millisecond even unoptimised.
+    let huge = GOOD.replacen(
+        r#""name": "My app","#,
+        &format!(r#""name": "My app", "note": "{}","#, "x".repeat(10 << 20)),
+        1,
+    );
+    let started = std::time::Instant::now();
+    let msg = error(&huge);
+    assert!(started.elapsed() < std::time::Duration::from_millis(20));
+    assert_eq!(
+        msg,
+        format!(
+            "my-app.json: the file has {} bytes; a preset file has at most 65536 bytes (64 KiB)",
+            huge.len()
+        )
+    );
+    // Just under the cap is read as usual (here: valid).
+    let note = "x".repeat(scopefill::preset::MAX_BYTES - GOOD.len() - 20);
+    let big = GOOD.replacen(
+        r#""name": "My app","#,
+        &format!(r#""name": "My app", "note": "{note}","#),
+        1,
+    );
+    assert!(big.len() <= scopefill::preset::MAX_BYTES);
+    assert!(parse("big.json", &big, false).is_ok());
+}
+
+#[test]
+fn at_most_100_layouts_and_100_fields_in_a_layout() {
+    let ok = with_layouts(&format!(
+        "[{}]",
+        (0..100)
+            .map(|i| layout(1).replace(r#""L""#, &format!(r#""L{i}""#)))
+            .collect::<Vec<_>>()
+            .join(",")
+    ));
+    assert!(parse("a.json", &ok, false).is_ok());
+    let msg = error(&with_layouts(&format!(
+        "[{}]",
+        vec![layout(1); 101].join(",")
+    )));
+    assert_eq!(
+        msg,
+        "my-app.json: layouts: 101 layouts; a preset has at most 100"
+    );
+    assert!(parse(
+        "a.json",
+        &with_layouts(&format!("[{}]", layout(100))),
+        false
+    )
+    .is_ok());
+    let msg = error(&with_layouts(&format!("[{}, {}]", layout(1), layout(101))));
+    assert_eq!(
+        msg,
+        "my-app.json: layouts[1].fields: 101 fields; a layout has at most 100"
+    );
+}
+
+#[test]
+fn ten_thousand_layouts_are_refused_by_their_number() {
+    // Empty objects keep 10,000 layouts under the size cap: the count is what refuses them,
+    // not the first layout's missing name.
+    let json = with_layouts(&format!("[{}]", vec!["{}"; 10_000].join(",")));
+    assert!(json.len() < scopefill::preset::MAX_BYTES);
+    let started = std::time::Instant::now();
+    assert_eq!(
+        error(&json),
+        "my-app.json: layouts: 10000 layouts; a preset has at most 100"
+    );
+    assert!(started.elapsed() < std::time::Duration::from_millis(200));
+}

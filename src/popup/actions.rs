@@ -48,19 +48,34 @@ fn host() -> Option<Host> {
 /// Asks the background for the captures and redraws them if the list changed.
 pub async fn refresh() {
     let Some(host) = host() else { return };
-    let answer = call(host.send(&message("captures", &[]))).await;
+    let answer = call(host.send(&message("captures", &[]))).await.ok();
     // Each entry's JSON text on its own: a malformed one is skipped, not fatal. (Not
     // serde_wasm_bindgen: its number handling casts floats to i64, which binaryen's wasm2js
     // turns into an invalid module.)
     let list: Option<Vec<String>> = answer
-        .ok()
-        .and_then(|v| v.dyn_into::<js_sys::Array>().ok())
+        .as_ref()
+        .filter(|a| get(a, "ok").is_truthy())
+        .and_then(|a| get(a, "captures").dyn_into::<js_sys::Array>().ok())
         .map(|list| {
             list.iter()
                 .filter_map(|entry| js_sys::JSON::stringify(&entry).ok()?.as_string())
                 .collect()
         });
+    // How many older captures the background's cap dropped, and the cap.
+    let count = |key: &str| {
+        answer
+            .as_ref()
+            .and_then(|a| get(a, key).as_f64())
+            .filter(|n| n.is_finite() && *n >= 0.0 && *n < 1e9)
+            .map_or(0, |n| n as u32)
+    };
+    let (dropped, kept) = (count("dropped"), count("limit"));
     with_popup(|p| {
+        if (dropped, kept) != (p.dropped, p.kept) {
+            p.dropped = dropped;
+            p.kept = kept;
+            view::render_dropped(p);
+        }
         let Some(list) = list else {
             if let Some(empty) = dom::by_id::<Element>(&p.doc, "accounts-empty") {
                 empty.set_text_content(Some(&p.t("popup_accountsFailed")));
@@ -236,6 +251,7 @@ pub async fn copy(value: Secret, what: String, feedback: Option<Element>) {
         let _ = call(host.send(&message("copied", &[("hash", hash.into())]))).await;
     }
     drop(value);
+    offer_clipboard_read(&host).await;
     let stamp = js_sys::Date::now().to_string();
     with_popup(|p| {
         view::announce(p, &p.tf("popup_copiedField", &[&what]));
@@ -251,6 +267,76 @@ pub async fn copy(value: Secret, what: String, feedback: Option<Element>) {
             f.set_text_content(None);
         }
     }
+}
+
+/// The `storage.local` flag set once the user has answered the popup's clipboard question.
+const ASKED_KEY: &str = "clipboardReadAsked";
+
+/// After a copy: clearing it is where the optional clipboardRead permission helps (the
+/// clipboard is then cleared only if it still holds the copy). The first time clearing needs
+/// it and it is not granted, the popup says why in one line and offers to grant it; once
+/// answered it does not ask again (the options page always offers it).
+async fn offer_clipboard_read(host: &Host) {
+    if with_popup(|p| p.asking).unwrap_or(true) {
+        return;
+    }
+    let granted = match call(host.has_clipboard_read()).await {
+        Ok(v) => v.is_truthy(),
+        // Unknown: do not ask.
+        Err(_) => true,
+    };
+    if granted {
+        return;
+    }
+    let asked = call(host.storage_get(&JsValue::from_str(ASKED_KEY)))
+        .await
+        .map(|v| get(&v, ASKED_KEY).is_truthy())
+        .unwrap_or(true);
+    if asked {
+        return;
+    }
+    let in_popup = host.prompts_in_popup().unwrap_or(false);
+    with_popup(|p| view::show_clipboard_ask(p, in_popup));
+}
+
+/// The user answered the clipboard question: remember it.
+fn answered(host: &Host) {
+    let items = object(&[(ASKED_KEY, JsValue::TRUE)]);
+    if let Ok(promise) = host.storage_set(&items) {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = JsFuture::from(promise).await;
+        });
+    }
+}
+
+/// "Allow" (Chrome): the browser's own prompt, requested within the click. The popup may close
+/// while it shows (Chrome closes a popup that loses focus); the grant stands either way.
+pub fn allow_clipboard_read() {
+    let Some((host, in_popup)) = with_popup(|p| {
+        let in_popup = p.host.prompts_in_popup().unwrap_or(false);
+        (p.host.clone(), in_popup)
+    }) else {
+        return;
+    };
+    answered(&host);
+    if !in_popup {
+        // Firefox: the options page asks (its prompt would open under the popup).
+        let _ = host.open_options();
+        with_popup(view::hide_clipboard_ask);
+        return;
+    }
+    let request = host.request_clipboard_read();
+    wasm_bindgen_futures::spawn_local(async move {
+        let granted = call(request).await.is_ok_and(|v| v.is_truthy());
+        with_popup(|p| view::clipboard_answer(p, granted));
+    });
+}
+
+/// "Not now": keep clearing without the check; the options page can grant it later.
+pub fn decline_clipboard_read() {
+    let Some(host) = host() else { return };
+    answered(&host);
+    with_popup(|p| view::clipboard_answer(p, false));
 }
 
 /// Forget the shown account, or all of them.

@@ -53,6 +53,24 @@ extern "C" {
     /// `runtime.openOptionsPage()`.
     #[wasm_bindgen(method, catch, js_name = openOptions)]
     pub fn open_options(this: &Host) -> Result<(), JsValue>;
+
+    /// `storage.local.set(items)`.
+    #[wasm_bindgen(method, catch, js_name = storageSet)]
+    pub fn storage_set(this: &Host, items: &JsValue) -> Result<js_sys::Promise, JsValue>;
+
+    /// Whether the optional clipboardRead permission is granted: a promise of a boolean.
+    #[wasm_bindgen(method, catch, js_name = hasClipboardRead)]
+    pub fn has_clipboard_read(this: &Host) -> Result<js_sys::Promise, JsValue>;
+
+    /// `permissions.request` for clipboardRead: a promise of whether it was granted. Must be
+    /// called while a click is being handled (the browsers refuse it otherwise).
+    #[wasm_bindgen(method, catch, js_name = requestClipboardRead)]
+    pub fn request_clipboard_read(this: &Host) -> Result<js_sys::Promise, JsValue>;
+
+    /// Whether the browser shows a permission prompt over the popup (Chrome). Firefox opens
+    /// it under the popup, out of sight until the popup closes: there the options page asks.
+    #[wasm_bindgen(method, catch, js_name = promptsInPopup)]
+    pub fn prompts_in_popup(this: &Host) -> Result<bool, JsValue>;
 }
 
 impl Host {

@@ -51,6 +51,11 @@ pub(crate) struct Popup {
     /// "Copy all" texts: they hold the secrets too.
     json: Secret,
     env: Secret,
+    /// How many older captures the background dropped to keep at most `kept`.
+    dropped: u32,
+    kept: u32,
+    /// The clipboard-permission question is showing.
+    asking: bool,
     _listeners: Vec<EventListener>,
     _ticker: Option<Interval>,
     _session: Option<Closure<dyn FnMut(js_sys::Array)>>,
@@ -222,6 +227,13 @@ fn wire(doc: &Document) -> Vec<EventListener> {
             }
         }));
     }
+    // Synchronously within the click: the permission request needs the user's gesture.
+    out.extend(listen(doc, "clipboard-allow", "click", |_| {
+        actions::allow_clipboard_read();
+    }));
+    out.extend(listen(doc, "clipboard-later", "click", |_| {
+        actions::decline_clipboard_read();
+    }));
     out.extend(listen(doc, "forget", "click", |_| {
         wasm_bindgen_futures::spawn_local(actions::forget(false));
     }));
@@ -366,6 +378,9 @@ pub async fn start_popup(host: Host) -> Result<(), JsValue> {
         revealed: Vec::new(),
         json: Secret::default(),
         env: Secret::default(),
+        dropped: 0,
+        kept: 0,
+        asking: false,
         _listeners: wire(&doc),
         _ticker: Some(ticker),
         _session: Some(session),

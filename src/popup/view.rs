@@ -350,6 +350,62 @@ pub fn tick(p: &mut Popup) {
     }
 }
 
+/// "ScopeFill keeps the newest 20 accounts: 12 older ones were forgotten." while the
+/// background's cap has dropped any (until Forget all).
+pub fn render_dropped(p: &Popup) {
+    let Some(note) = dom::by_id::<Element>(&p.doc, "accounts-dropped") else {
+        return;
+    };
+    if p.dropped == 0 {
+        note.set_text_content(None);
+        dom::set_hidden(&p.doc, "accounts-dropped", true);
+        return;
+    }
+    let key = if p.dropped == 1 {
+        "popup_droppedOne"
+    } else {
+        "popup_dropped"
+    };
+    let text = p.tf(key, &[&p.dropped.to_string(), &p.kept.to_string()]);
+    note.set_text_content(Some(&text));
+    dom::set_hidden(&p.doc, "accounts-dropped", false);
+}
+
+/// The one-line reason for the clipboardRead permission, with Allow and Not now. In Firefox
+/// "Allow" opens the options page, where the browser's prompt can be seen.
+pub fn show_clipboard_ask(p: &mut Popup, in_popup: bool) {
+    let allow_key = if in_popup {
+        "popup_clipboardAllow"
+    } else {
+        "popup_clipboardAllowInOptions"
+    };
+    if let Some(b) = dom::by_id::<Element>(&p.doc, "clipboard-allow") {
+        b.set_text_content(Some(&p.t(allow_key)));
+    }
+    dom::set_hidden(&p.doc, "clipboard-ask", false);
+    p.asking = true;
+    announce(p, &p.t("popup_clipboardAsk"));
+}
+
+pub fn hide_clipboard_ask(p: &mut Popup) {
+    dom::set_hidden(&p.doc, "clipboard-ask", true);
+}
+
+/// The answer to the clipboard question, said where the question was.
+pub fn clipboard_answer(p: &mut Popup, granted: bool) {
+    let key = if granted {
+        "popup_clipboardGranted"
+    } else {
+        "popup_clipboardDeclined"
+    };
+    hide_clipboard_ask(p);
+    let text = p.t(key);
+    if let Some(status) = dom::by_id::<Element>(&p.doc, "clipboard-status") {
+        status.set_text_content(Some(&text));
+    }
+    dom::set_hidden(&p.doc, "clipboard-status", false);
+}
+
 /// Says something to screen readers (the visible feedback is elsewhere).
 pub fn announce(p: &Popup, text: &str) {
     if let Some(region) = dom::by_id::<Element>(&p.doc, "announce") {

@@ -144,7 +144,7 @@ function sizes() {
     'dist/chrome/pkg/scopefill_bg.wasm',
     'dist/chrome/pkg-content/scopefill_bg.wasm',
     'dist/chrome/pkg-content/scopefill.js',
-    'dist/chrome/pkg-js/scopefill_bg.wasm.js',
+    'dist/chrome/pkg-js/scopefill.js',
     ...fs.readdirSync(path.join(ROOT, 'dist')).filter((f) => f.endsWith('.zip')).map((f) => `dist/${f}`),
   ];
   for (const f of files) {

@@ -8,7 +8,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { resolveReplica, STRICT_CSP } from '../../www/serve.mjs';
+import { startRecorder } from './cdp.mjs';
+import { extensionDir, FOREIGN_ORIGIN } from './flavour.mjs';
 
+export { FOREIGN_ORIGIN };
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const EXTENSION = path.join(ROOT, 'dist/chrome');
 export const STORE = 'abc123xyz0';
@@ -24,11 +27,16 @@ export const PRESETS = Object.fromEntries(
 
 /**
  * Launches Chromium with the extension; every request is checked and served locally: from
- * the replica's files, or (for the demo) proxied to a replica server on 127.0.0.1.
+ * the replica's files, from `pages` (address → HTML, for storefront and foreign-site pages a
+ * test needs), or (for the demo) proxied to a replica server on 127.0.0.1.
+ *
+ * `flavour`: 'shipped' (dist/chrome, as users get it), 'test' or 'granted' (see flavour.mjs).
+ * `env.recorder` records the extension's own requests and console output (cdp.mjs).
  */
-export async function launch({ csp = 'strict', headless = true, upstream = null } = {}) {
-  if (!fs.existsSync(path.join(EXTENSION, 'manifest.json'))) {
-    throw new Error(`${EXTENSION} is not built: run make build`);
+export async function launch({ csp = 'strict', headless = true, upstream = null, flavour = 'shipped', pages = {} } = {}) {
+  const extension = extensionDir(flavour);
+  if (!fs.existsSync(path.join(extension, 'manifest.json'))) {
+    throw new Error(`${extension} is not built: run make build`);
   }
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scopefill-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -38,7 +46,9 @@ export async function launch({ csp = 'strict', headless = true, upstream = null 
     args: [
       '--no-sandbox', ...(headless ? ['--headless=new'] : []), '--disable-gpu', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`,
+      // A second DevTools endpoint for the recorder (cdp.mjs), next to Playwright's pipe.
+      '--remote-debugging-port=0',
+      `--disable-extensions-except=${extension}`, `--load-extension=${extension}`,
     ],
   });
   const foreign = [];
@@ -47,6 +57,12 @@ export async function launch({ csp = 'strict', headless = true, upstream = null 
     const url = new URL(route.request().url());
     // The extension's own files (the core it imports) come from the extension itself.
     if (url.protocol === 'chrome-extension:') return route.continue();
+    const page = pages[url.href] ?? pages[`${url.origin}${url.pathname}`];
+    if (page !== undefined) {
+      served.push(url.href);
+      const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
+      return route.fulfill({ status: 200, headers, body: page });
+    }
     if (url.protocol === 'https:' && url.hostname.endsWith('.mybigcommerce.com')) {
       if (upstream) {
         served.push(url.href);
@@ -67,11 +83,13 @@ export async function launch({ csp = 'strict', headless = true, upstream = null 
   let sw = context.serviceWorkers()[0];
   if (!sw) sw = await context.waitForEvent('serviceworker', { timeout: 15000 });
   const extensionId = new URL(sw.url()).host;
+  const recorder = await startRecorder(userDataDir, `chrome-extension://${extensionId}`);
   const close = async () => {
+    recorder.close();
     await context.close();
     fs.rmSync(userDataDir, { recursive: true, force: true });
   };
-  return { context, sw, extensionId, foreign, served, csp, close };
+  return { context, sw, extensionId, foreign, served, csp, flavour, recorder, close };
 }
 
 let opened = 0;
@@ -167,8 +185,144 @@ export async function waitForCaptures(env, count) {
   throw new Error(`expected ${count} captures, have ${(await captures(env)).length}`);
 }
 
+/**
+ * Waits until the background holds the capture whose Client ID is `clientId` (the one the
+ * page just generated); returns the captures, oldest first. Unlike a count, this works once
+ * the cap on kept captures drops the oldest.
+ */
+export async function waitForCapture(env, clientId) {
+  for (let i = 0; i < 200; i++) {
+    const list = await captures(env);
+    if (list.some((c) => c.credentials?.client_id === clientId)) return list;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`the background never held the capture of ${clientId.slice(0, 4)}…`);
+}
+
+/** Everything in storage.session, read by the worker. */
+export const sessionDump = (env) => env.sw.evaluate(() => chrome.storage.session.get(null));
+
+/**
+ * A page of the extension that sends the background nothing (the options page only reads and
+ * writes storage.local): for reading storage without waking a stopped worker.
+ */
+export async function quietExtensionPage(env) {
+  const page = await env.context.newPage();
+  await page.goto(`chrome-extension://${env.extensionId}/options.html`);
+  await page.waitForSelector('html[data-ready=true]');
+  return page;
+}
+
+/**
+ * Sends `message` to the background from the probe content script of `frame` (test flavours
+ * only, see flavour.mjs): the answer, `{error}` when the browser rejected the send (nobody
+ * answered), or `{timeout: true}`.
+ */
+export async function probeSend(frame, message) {
+  return frame.evaluate(async (message) => {
+    for (let i = 0; i < 100 && document.documentElement.dataset.scopefillProbe !== 'ready'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    if (document.documentElement.dataset.scopefillProbe !== 'ready') return { noProbe: true };
+    const id = Math.random().toString(36).slice(2);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => { removeEventListener('message', on); resolve({ timeout: true }); }, 5000);
+      function on(event) {
+        const d = event.data;
+        if (event.source !== window || d?.scopefillProbe !== 'answer' || d.id !== id) return;
+        clearTimeout(timer);
+        removeEventListener('message', on);
+        resolve(d.error !== undefined ? { error: d.error } : d.answer);
+      }
+      addEventListener('message', on);
+      postMessage({ scopefillProbe: 'send', id, message }, '*');
+    });
+  }, message);
+}
+
+/**
+ * Stops the extension's service worker through DevTools (ServiceWorker.stopAllWorkers), as
+ * Chromium does to an idle worker, and returns a log of its running states from then on
+ * ({at, status}: 'stopping', 'stopped', 'starting', 'running'), kept up to date. `page` is any
+ * open page of the extension (the DevTools domain lives on a page).
+ */
+export async function stopWorker(env, page) {
+  const cdp = await env.context.newCDPSession(page);
+  const states = [];
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const v of versions) {
+      if (v.scriptURL.startsWith(`chrome-extension://${env.extensionId}/`)) states.push({ at: Date.now(), status: v.runningStatus });
+    }
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  for (let i = 0; i < 100 && states.at(-1)?.status !== 'stopped'; i++) await new Promise((r) => setTimeout(r, 20));
+  if (states.at(-1)?.status !== 'stopped') throw new Error(`the worker did not stop: ${JSON.stringify(states)}`);
+  return states;
+}
+
+/**
+ * Fails if any of `secrets` is in storage.local, in the extension's localStorage,
+ * sessionStorage or IndexedDB, in the control panel origin's localStorage or IndexedDB, or in
+ * anything an extension context printed (console, exceptions, browser log: env.recorder).
+ */
+export async function assertSecretsNowhere(env, secrets, assert) {
+  const values = [...secrets].filter((v) => typeof v === 'string' && v.length >= 8);
+  assert.ok(values.length > 0, 'secrets to look for');
+  const dumpOrigin = () => (async () => {
+    const out = { localStorage: JSON.stringify({ ...localStorage }), sessionStorage: JSON.stringify({ ...sessionStorage }), indexedDB: [] };
+    for (const { name } of await indexedDB.databases()) {
+      const db = await new Promise((resolve, reject) => {
+        const r = indexedDB.open(name);
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      for (const store of db.objectStoreNames) {
+        const rows = await new Promise((resolve) => {
+          const r = db.transaction(store).objectStore(store).getAll();
+          r.onsuccess = () => resolve(r.result);
+          r.onerror = () => resolve([]);
+        });
+        out.indexedDB.push({ name, store, rows: JSON.stringify(rows) });
+      }
+      db.close();
+    }
+    return out;
+  })();
+  const ext = await quietExtensionPage(env);
+  const places = {
+    'storage.local': JSON.stringify(await ext.evaluate(() => chrome.storage.local.get(null))),
+    'extension origin': JSON.stringify(await ext.evaluate(dumpOrigin)),
+  };
+  await ext.close();
+  const store = await env.context.newPage();
+  // The replica answers at any control-panel path; a 404-free page of the same origin.
+  await store.goto(`${ORIGIN}/manage/settings/api-accounts?download=0`);
+  places['control panel origin'] = JSON.stringify(await store.evaluate(dumpOrigin));
+  await store.close();
+  places['extension console output'] = env.recorder.extensionText().join('\n');
+  for (const [where, text] of Object.entries(places)) {
+    for (const v of values) assert.ok(!text.includes(v), `a captured value (${v.slice(0, 4)}…) is in ${where}`);
+  }
+  return { places: Object.keys(places), checked: values.length, consoleLines: env.recorder.extensionText().length };
+}
+
 export async function save(frame) {
   await frame.getByRole('button', { name: 'Save', exact: true }).click();
+}
+
+/**
+ * Presses Save and waits for the background to hold the capture of the credentials the page
+ * generated: {generated, capture, list} (list: every capture held, oldest first).
+ */
+export async function saveAndCapture(env, frame) {
+  const before = await frame.evaluate(() => window.__replica.saves);
+  await save(frame);
+  await frame.waitForFunction((n) => window.__replica.saves > n, before, { timeout: 10000 });
+  const generated = await lastCredentials(frame);
+  const list = await waitForCapture(env, generated.client_id);
+  const capture = list.find((c) => c.credentials.client_id === generated.client_id);
+  return { generated, capture, list };
 }
 
 /** The redacted page outline the content script gives the extension (as for a bug report). */

@@ -1,20 +1,24 @@
 // Every preset on every way the BigDesign replica draws the scope rows as the screenshots
 // show them (Toggle with its label, Toggle with labelId, Toggle under a plain caption) and
 // on BigDesign's Select: fill, check each row in the page's own state, save, check the
-// capture equals what the page generated. Under a strict page CSP and without one.
+// capture equals what the page generated. Under a strict page CSP and without one. The 32
+// captures of a run are more than the background keeps: the newest 20 stay, and the popup
+// says how many older ones were forgotten.
 
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, openReplica, formFrame, fillWith, pageState, pageConfig, lastCredentials,
-  waitForCaptures, save, checkLevels, PRESETS, STORE, localStorageDump,
+  launch, openReplica, formFrame, fillWith, pageState, pageConfig, saveAndCapture, captures,
+  checkLevels, assertSecretsNowhere, PRESETS, STORE,
 } from './harness.mjs';
 
 const VARIANTS = ['toggle', 'toggle-labelid', 'toggle-caption', 'select'];
 
 for (const csp of ['strict', 'none']) describe(`${csp} page CSP`, () => {
   let env;
-  let saved = 0;
+  /** Client IDs in the order they were saved; every generated credential. */
+  const saved = [];
+  const secrets = new Set();
   before(async () => { env = await launch({ csp }); });
   after(async () => { await env?.close(); });
 
@@ -35,10 +39,10 @@ for (const csp of ['strict', 'none']) describe(`${csp} page CSP`, () => {
         const config = await pageConfig(frame);
         assert.equal(checkLevels(null, assert, preset, config, state), 27);
 
-        await save(frame);
-        const list = await waitForCaptures(env, ++saved);
-        const capture = list.at(-1);
-        const generated = await lastCredentials(frame);
+        const { generated, capture, list } = await saveAndCapture(env, frame);
+        saved.push(generated.client_id);
+        for (const k of ['client_id', 'client_secret', 'access_token']) secrets.add(generated[k]);
+        assert.equal(list.at(-1), capture, 'the newest capture');
         assert.equal(capture.preset, preset.id);
         assert.equal(capture.storeHash, STORE);
         assert.equal(capture.credentials.client_id, generated.client_id);
@@ -51,14 +55,24 @@ for (const csp of ['strict', 'none']) describe(`${csp} page CSP`, () => {
     }
   }
 
-  test(`${csp} CSP · every capture kept separately, nothing on the network, nothing in storage.local`, async () => {
-    const list = await waitForCaptures(env, saved);
-    assert.equal(list.length, VARIANTS.length * Object.keys(PRESETS).length);
-    assert.equal(new Set(list.map((c) => c.credentials.client_id)).size, list.length);
+  test(`${csp} CSP · the newest 20 captures kept, the popup says 12 were forgotten; nothing on the network; no secret stored or printed`, async () => {
+    assert.equal(saved.length, VARIANTS.length * Object.keys(PRESETS).length);
+    assert.equal(saved.length, 32);
+    const list = await captures(env);
+    assert.deepEqual(list.map((c) => c.credentials.client_id), saved.slice(-20), 'the newest 20, oldest first');
+    assert.equal(new Set(list.map((c) => c.id)).size, 20);
+
+    const popup = await env.context.newPage();
+    await popup.goto(`chrome-extension://${env.extensionId}/popup.html`);
+    await popup.locator('body[data-ready="1"]').waitFor();
+    const dropped = popup.locator('#accounts-dropped');
+    await dropped.filter({ hasText: 'ScopeFill keeps the newest 20 accounts: 12 older ones were forgotten.' }).waitFor();
+    assert.equal(await popup.locator('#account option').count(), 20);
+    assert.equal(await popup.locator('#account').inputValue(), list.at(-1).id, 'the newest shown');
+    await popup.close();
+
     assert.deepEqual(env.foreign, [], 'requests outside the replica');
-    const local = await localStorageDump(env);
-    for (const c of list) {
-      assert.ok(!local.includes(c.credentials.client_secret) && !local.includes(c.credentials.access_token));
-    }
+    assert.deepEqual(env.recorder.extensionRequests(), [], 'requests by the extension\'s worker or pages');
+    await assertSecretsNowhere(env, secrets, assert);
   });
 });

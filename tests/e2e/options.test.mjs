@@ -5,7 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { launch, openReplica, formFrame, fillWith, pageState, pageConfig, checkLevels, panel, integrationField } from './harness.mjs';
+import path from 'node:path';
+import { launch, openReplica, formFrame, fillWith, pageState, pageConfig, checkLevels, panel, integrationField, ROOT } from './harness.mjs';
 
 let env;
 let page;
@@ -108,6 +109,26 @@ test('an invalid template or an out-of-range number shows its error and is not s
   await openOptions(); // drop the unsaved edits
 });
 
+test('the clipboard permission: not granted at install, said so, offered', async () => {
+  // The shipped package asks for clipboardRead only when the user wants the check.
+  assert.equal(await page.evaluate(() => chrome.permissions.contains({ permissions: ['clipboardRead'] })), false);
+  assert.equal(await page.locator('html').getAttribute('data-clipboard-read'), 'not-granted');
+  const text = await page.locator('#clipboard-read-text').textContent();
+  assert.match(text, /^ScopeFill may not read the clipboard, so it clears it when the delay is over even if you have copied something else since\./);
+  const allow = page.getByRole('button', { name: 'Allow reading the clipboard' });
+  assert.ok(await allow.isVisible());
+  // Pressing it asks the browser, whose prompt headless Chromium leaves open: the page is
+  // shown as it is then (target/options/clipboard-permission.png) and stays usable.
+  await allow.click();
+  await page.waitForTimeout(300);
+  // No answer yet: the browser is showing its prompt (a refused request answers at once).
+  assert.equal(await page.locator('#clipboard-read-status').textContent(), '');
+  const shots = path.join(ROOT, 'target/options');
+  fs.mkdirSync(shots, { recursive: true });
+  await page.locator('#clipboard-read').screenshot({ path: path.join(shots, 'clipboard-permission.png') });
+  assert.equal(await page.locator('html').getAttribute('data-clipboard-read'), 'not-granted');
+});
+
 const MINE = { Orders: 'modify', Products: 'read-only', 'Customers login': 'login', 'Store Inventory': 'modify' };
 
 test('a preset made with the form is stored in the shipped schema and is valid', async () => {
@@ -190,6 +211,29 @@ test('import: malformed JSON (pasted) is refused with the core\'s error', async 
   await page.getByLabel('Or paste a preset\'s JSON').fill(text);
   await page.getByRole('button', { name: 'Import pasted JSON' }).click();
   await expectRefused('pasted.json', text, /^pasted\.json: .*line 1 column \d+/);
+});
+
+test('import: a 10 MB file is refused by its size at once, without being read', async () => {
+  const text = json({ ...GOOD, note: 'x'.repeat(10 << 20) });
+  const started = Date.now();
+  await importFile('huge.json', text);
+  const shown = await expectRefused('huge.json', text, /^huge\.json: the file has \d+ bytes; a preset file has at most 65536 bytes \(64 KiB\)$/);
+  const took = Date.now() - started;
+  assert.ok(shown.includes(`has ${Buffer.byteLength(text)} bytes`), shown);
+  // Setting a 10 MB file on the input is most of this; the check itself is one comparison.
+  assert.ok(took < 3000, `refused after ${took} ms`);
+  // Pasted, the same text is refused by the core's parser with the same words.
+  const verdict = await validate('pasted.json', text);
+  assert.match(verdict.error.text, /^pasted\.json: the file has \d+ bytes; a preset file has at most 65536 bytes/);
+});
+
+test('import: a file with 10,000 layouts is refused by their number', async () => {
+  const text = JSON.stringify({ ...GOOD, layouts: Array.from({ length: 10_000 }, () => ({})) });
+  assert.ok(Buffer.byteLength(text) < 64 * 1024, 'small enough for the size cap to let it through');
+  const started = Date.now();
+  await importFile('many.json', text);
+  await expectRefused('many.json', text, /^many\.json: layouts: 10000 layouts; a preset has at most 100$/);
+  assert.ok(Date.now() - started < 3000);
 });
 
 test('import: an id used by a shipped preset is refused', async () => {
@@ -310,4 +354,10 @@ test('delete asks first (keyboard only) and removes the preset', async () => {
   await page.getByRole('button', { name: 'Yes, delete Test Warehouse' }).click();
   await page.locator('#custom-list .empty').waitFor();
   assert.deepEqual(await local('customPresets'), []);
+});
+
+test('the extension made no request of its own, and its CSP blocked nothing on its pages', () => {
+  assert.deepEqual(env.recorder.extensionRequests(), []);
+  const blocked = env.recorder.extensionText().filter((t) => /Content Security Policy|Refused to/i.test(t));
+  assert.deepEqual(blocked, []);
 });

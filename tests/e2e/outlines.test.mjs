@@ -49,3 +49,8 @@ for (const [name, params] of Object.entries(VARIANTS)) {
     await page.close();
   });
 }
+
+test('the extension made no request of its own', () => {
+  assert.deepEqual(env.foreign, []);
+  assert.deepEqual(env.recorder.extensionRequests(), []);
+});

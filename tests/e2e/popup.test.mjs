@@ -2,7 +2,13 @@
 // background's secret hygiene: every shipped preset captured on the replica and laid out in
 // its target's order and names, exact copies, the clipboard cleared after the delay (and
 // not when the user copied something else), masking, the Celigo switch, Fill form from the
-// popup, import, forget, expiry, storage.local free of secrets, contrast, screenshots.
+// popup, import, forget, expiry, both also after the service worker is stopped, no secret
+// stored or printed, contrast, screenshots.
+//
+// It runs the "granted" test flavour (tests/e2e/flavour.mjs): delays of a few seconds, and the
+// optional clipboardRead permission granted, so that the "still ours" check is exercised (the
+// browser's prompt for it cannot be answered headless). security.test.mjs covers the package
+// without the permission.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,7 +16,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   launch, openReplica, formFrame, fillWith, pageState, pageConfig, lastCredentials, captures,
-  waitForCaptures, save, checkLevels, localStorageDump, chooseIntegration, PRESETS, STORE, ROOT,
+  waitForCaptures, save, saveAndCapture, checkLevels, localStorageDump, chooseIntegration,
+  assertSecretsNowhere, quietExtensionPage, stopWorker, PRESETS, STORE, ROOT,
 } from './harness.mjs';
 
 const CLIPBOARD_SECONDS = 2;
@@ -25,10 +32,11 @@ const setSettings = (settings) => env.sw.evaluate((s) => chrome.storage.local.se
 const session = (key) => env.sw.evaluate(async (k) => (await chrome.storage.session.get(k))[k], key);
 
 before(async () => {
-  env = await launch({ csp: 'none' });
+  env = await launch({ csp: 'none', flavour: 'granted' });
   // The extension's clipboardRead/clipboardWrite permissions already allow its pages to use
-  // navigator.clipboard; granting is belt and braces. Chromium's CDP refuses an origin of
-  // chrome-extension://ID ("opaque origin"), so fall back to a context-wide grant.
+  // navigator.clipboard; granting is belt and braces (and lets a test read the clipboard from
+  // the options page). Chromium's CDP refuses an origin of chrome-extension://ID ("opaque
+  // origin"), so fall back to a context-wide grant.
   const perms = ['clipboard-read', 'clipboard-write'];
   await env.context.grantPermissions(perms, { origin: `chrome-extension://${env.extensionId}` })
     .catch(() => env.context.grantPermissions(perms));
@@ -50,13 +58,10 @@ async function capture(presetId, params = {}) {
   const frame = await formFrame(page);
   const report = await fillWith(frame, presetId);
   assert.match(report.status, /^Filled/, report.items.join('\n'));
-  const count = (await captures(env)).length;
-  await save(frame);
-  const list = await waitForCaptures(env, count + 1);
-  const generated = await lastCredentials(frame);
+  const { generated, capture: stored } = await saveAndCapture(env, frame);
   for (const k of ['client_id', 'client_secret', 'access_token']) secrets.add(generated[k]);
   await page.close();
-  return { generated, stored: list.at(-1) };
+  return { generated, stored };
 }
 
 /** What a layout field shows, from the page's generated credentials. */
@@ -137,9 +142,10 @@ test('Copy all as JSON and as .env, in the target\'s order', async () => {
   assert.equal(json['Store Hash'], STORE);
   assert.equal(json['Client Secret'], generated.client_secret);
   const env_ = await copy('Copy all as .env');
+  // Single-quoted: nothing in a value is expanded when the file is sourced.
   assert.equal(env_, [
-    `BIGCOMMERCE_STORE_HASH=${STORE}`, `BIGCOMMERCE_CLIENT_ID=${generated.client_id}`,
-    `BIGCOMMERCE_CLIENT_SECRET=${generated.client_secret}`, `BIGCOMMERCE_ACCESS_TOKEN=${generated.access_token}`, '',
+    `BIGCOMMERCE_STORE_HASH='${STORE}'`, `BIGCOMMERCE_CLIENT_ID='${generated.client_id}'`,
+    `BIGCOMMERCE_CLIENT_SECRET='${generated.client_secret}'`, `BIGCOMMERCE_ACCESS_TOKEN='${generated.access_token}'`, '',
   ].join('\n'));
 });
 
@@ -160,6 +166,24 @@ test('secret values are masked until Show is pressed; copying works while masked
   await show.press('Enter');
   assert.equal(await show.getAttribute('aria-pressed'), 'false');
   assert.ok(!(await text()).includes(generated.client_secret));
+});
+
+test('with clipboardRead granted the popup does not ask for it', async () => {
+  await openPopup();
+  await copy('Copy Client ID');
+  await popup.waitForTimeout(300);
+  assert.ok(await popup.locator('#clipboard-ask').isHidden());
+});
+
+test('the options page says what the granted permission is used for', async () => {
+  const options = await env.context.newPage();
+  await options.goto(`chrome-extension://${env.extensionId}/options.html`);
+  await options.waitForSelector('html[data-ready=true]');
+  assert.equal(await options.locator('html').getAttribute('data-clipboard-read'), 'granted');
+  assert.equal(await options.locator('#clipboard-read-text').textContent(),
+    'ScopeFill reads the clipboard only to check that it still holds what ScopeFill copied before clearing it.');
+  assert.ok(await options.getByRole('button', { name: 'Stop reading the clipboard' }).isVisible());
+  await options.close();
 });
 
 test('the clipboard is cleared after the delay, unless something else was copied meanwhile', async () => {
@@ -376,12 +400,53 @@ test('text contrast >= 4.5:1 in light and dark; screenshots', async () => {
   assert.ok(!(await popup.locator('body').innerText()).includes(generated.client_secret));
 });
 
-test('storage.local never holds a captured value', async () => {
-  const dump = await localStorageDump(env);
-  assert.ok(secrets.size >= 20);
-  for (const s of secrets) assert.ok(!dump.includes(s), 'a secret reached storage.local');
+test('after the service worker is stopped, the clipboard is still cleared, then an account still expires', async () => {
+  await setSettings({ clipboardSeconds: 2, expirySeconds: 9 });
+  const quiet = await quietExtensionPage(env);
+  try {
+    const { stored, generated } = await capture('dropstream');
+    await openPopup();
+    assert.equal(await copy('Copy Client Secret'), generated.client_secret);
+    const { deadline } = await session('clipboard');
+    // Nothing that would wake the worker stays open (the popup asks it for the accounts
+    // whenever storage.session changes); the options page only reads storage.
+    await popup.goto('about:blank');
+    await quiet.bringToFront();
+    let states = await stopWorker(env, quiet);
+    const stoppedAt = states.at(-1).at;
+    assert.ok(stoppedAt < deadline, 'stopped before the clipboard deadline');
+
+    // The alarm starts the worker again, which clears the clipboard.
+    const readClipboardQuietly = () => quiet.evaluate(() => navigator.clipboard.readText());
+    await waitFor(async () => (await readClipboardQuietly()) === '', deadline - Date.now() + 5000, 'clipboard cleared after the worker stopped');
+    const restart = states.find((s) => s.status === 'starting' && s.at > stoppedAt);
+    assert.ok(restart, `the worker was started again: ${JSON.stringify(states)}`);
+    assert.ok(restart.at >= deadline - 50, `started again by the alarm at the deadline (${restart.at - deadline} ms)`);
+    assert.equal(await quiet.evaluate(async () => (await chrome.storage.session.get('clipboard')).clipboard), undefined);
+
+    // Stopped again: the account still expires on time.
+    const held = async () => ((await quiet.evaluate(() => chrome.storage.session.get('captures'))).captures ?? []);
+    assert.ok((await held()).some((c) => c.id === stored.id), 'still held before it expires');
+    states = await stopWorker(env, quiet);
+    const stoppedAgain = states.at(-1).at;
+    assert.ok(stoppedAgain < stored.expiresAt, 'stopped before the account expires');
+    await waitFor(async () => !(await held()).some((c) => c.id === stored.id), stored.expiresAt - Date.now() + 5000, 'expired after the worker stopped');
+    const woke = states.find((s) => s.status === 'starting' && s.at > stoppedAgain);
+    assert.ok(woke && woke.at >= stored.expiresAt - 50, `started again by the expiry alarm: ${JSON.stringify(states)}`);
+  } finally {
+    await quiet.close();
+    await setSettings({ clipboardSeconds: CLIPBOARD_SECONDS });
+  }
 });
 
-test('no request left the replica', () => {
+test('no captured value in storage.local, IndexedDB, localStorage or any extension console', async () => {
+  assert.ok(secrets.size >= 20);
+  await assertSecretsNowhere(env, secrets, assert);
+});
+
+test('no request left the replica, and the extension made none; its CSP blocked nothing on its pages', () => {
   assert.deepEqual(env.foreign, []);
+  assert.deepEqual(env.recorder.extensionRequests(), []);
+  const blocked = env.recorder.extensionText().filter((t) => /Content Security Policy|Refused to/i.test(t));
+  assert.deepEqual(blocked, []);
 });

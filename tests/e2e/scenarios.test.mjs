@@ -7,7 +7,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   launch, openReplica, formFrame, fillWith, pageState, pageConfig, lastCredentials, captures,
-  waitForCaptures, save, checkLevels, panel, panelStatus, pageOutline, reportSays, PRESETS,
+  waitForCaptures, save, checkLevels, panel, panelStatus, pageOutline, reportSays,
+  assertSecretsNowhere, PRESETS,
 } from './harness.mjs';
 
 /** Clicks a Toggle button from the page's own script: a change no person made. */
@@ -22,6 +23,8 @@ const personClicks = (frame, caption, option) => frame.locator('label').filter({
   .locator(`xpath=following::button[normalize-space(.)="${option}"][1]`).click();
 
 let env;
+/** Every credential the page generated: none may be stored or printed. */
+const secrets = new Set();
 before(async () => { env = await launch({ csp: 'strict' }); });
 after(async () => { await env?.close(); });
 
@@ -34,7 +37,9 @@ async function fillSaveCapture(params, presetId, pathname) {
   const before = (await captures(env)).length;
   await save(frame);
   const list = await waitForCaptures(env, before + 1);
-  return { page, frame, report, state, config, capture: list.at(-1), generated: await lastCredentials(frame), errors };
+  const generated = await lastCredentials(frame);
+  for (const k of ['client_id', 'client_secret', 'access_token']) secrets.add(generated[k]);
+  return { page, frame, report, state, config, capture: list.at(-1), generated, errors };
 }
 
 function sameCredentials(capture, generated) {
@@ -329,6 +334,8 @@ test('a name shorter than 4 characters is refused with a clear message, nothing 
   await page.close();
 });
 
-test('no request left the replica', () => {
+test('no request left the replica, and the extension made none; no captured value stored or printed', async () => {
   assert.deepEqual(env.foreign, []);
+  assert.deepEqual(env.recorder.extensionRequests(), []);
+  await assertSecretsNowhere(env, secrets, assert);
 });

@@ -3,7 +3,11 @@
 // driven through geckodriver over the WebDriver HTTP protocol (plain fetch). The replica is
 // served over HTTPS at the real control-panel address under the strict page CSP; the test
 // fills it with the Wherehouse preset, saves, and waits until the panel confirms that the
-// background stored the captured credentials.
+// background stored the captured credentials. Then, in the toolbar popup and the options page
+// (opened as tabs), the clipboard: cleared after the delay without the optional clipboardRead
+// permission, the popup's question sending the user to the options page (Firefox opens its
+// permission prompt under the popup), the permission requested there by a click, and cleared
+// only while it still holds ScopeFill's copy once granted.
 //
 //   node tests/firefox/smoke.mjs        exit 0 ok, 1 failure; prints each thing it verified
 //
@@ -17,6 +21,12 @@
 //   run of this test) or not allowed (not root), it takes a free port instead: match
 //   patterns and the background's sender check ignore the port, so the test is the same.
 //   SCOPEFILL_FF_PORT=0 forces that path.
+// - Extension pages: WebDriver will not navigate to moz-extension:// addresses, so the test
+//   opens them as tabs from Firefox's privileged ("chrome") context, which it also uses to read
+//   and set the clipboard the way the user's other applications would (Firefox is started with
+//   -remote-allow-system-access for that). Headless Firefox cannot show a permission prompt:
+//   the pref extensions.webextOptionalPermissionPrompts=false (Mozilla's own test pref) grants
+//   an optional permission requested by a real click without one.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import https from 'node:https';
@@ -115,6 +125,8 @@ const PREFS = {
   // test can tell whether the extension logged an error.
   'devtools.console.stdout.content': true,
   'devtools.console.stdout.chrome': true,
+  // Grant optional permissions without the prompt headless Firefox cannot show (see above).
+  'extensions.webextOptionalPermissionPrompts': false,
 };
 
 // --- the replica over HTTPS -------------------------------------------------------------------
@@ -274,6 +286,126 @@ function consoleEntries(text) {
 
 const norm = (s) => String(s).toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]/g, '');
 
+/** Runs `fn` (a function's source) in Firefox's privileged context. */
+async function privileged(wd, fn, ...args) {
+  await wd.call('POST', '/moz/context', { context: 'chrome' });
+  try {
+    return await wd.call('POST', '/execute/sync', { script: `return (${fn}).apply(null, arguments)`, args });
+  } finally {
+    await wd.call('POST', '/moz/context', { context: 'content' });
+  }
+}
+
+/** The system clipboard's text, as another application would paste it. */
+const clipboardText = (wd) => privileged(wd, `() => {
+  const t = Cc['@mozilla.org/widget/transferable;1'].createInstance(Ci.nsITransferable);
+  t.init(null);
+  t.addDataFlavor('text/plain');
+  Services.clipboard.getData(t, Ci.nsIClipboard.kGlobalClipboard);
+  const data = {};
+  try { t.getTransferData('text/plain', data); } catch { return ''; }
+  return data.value.QueryInterface(Ci.nsISupportsString).data;
+}`);
+/** Copies `text` the way another application would. */
+const copyElsewhere = (wd, text) => privileged(wd, `(text) => {
+  Cc['@mozilla.org/widget/clipboardhelper;1'].getService(Ci.nsIClipboardHelper).copyString(text);
+  return true;
+}`, text);
+
+async function newHandle(wd, before) {
+  for (let i = 0; i < 100; i++) {
+    const handle = (await wd.call('GET', '/window/handles')).find((h) => !before.includes(h));
+    if (handle) return handle;
+    await sleep(100);
+  }
+  fail('no new tab opened');
+}
+
+/** Opens one of the add-on's pages in a new tab and switches to it. */
+async function openExtensionTab(wd, url) {
+  const before = await wd.call('GET', '/window/handles');
+  await privileged(wd, `(url) => {
+    const w = Services.wm.getMostRecentWindow('navigator:browser');
+    w.gBrowser.selectedTab = w.gBrowser.addTab(url, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });
+    return true;
+  }`, url);
+  const handle = await newHandle(wd, before);
+  await wd.call('POST', '/window', { handle });
+  return handle;
+}
+
+async function click(wd, css) {
+  const el = await wd.call('POST', '/element', { using: 'css selector', value: css });
+  await wd.call('POST', `/element/${el[ELEMENT]}/click`, {});
+}
+
+async function clipboardChecks(wd, addonId, creds, ok) {
+  const host = await privileged(wd, '(id) => WebExtensionPolicy.getByID(id).mozExtensionHostname', addonId);
+  const popup = await openExtensionTab(wd, `moz-extension://${host}/popup.html`);
+  await wd.until('the popup', () => document.body.dataset.ready === '1');
+  // The shortest delay the options page allows.
+  await wd.call('POST', '/execute/async', {
+    script: 'const done = arguments[arguments.length - 1]; browser.storage.local.set({ settings: { clipboardSeconds: 5 } }).then(() => done(true));',
+    args: [],
+  });
+  const copyClientId = async () => {
+    await click(wd, 'button[aria-label="Copy Client ID"]');
+    const end = Date.now() + 5000;
+    while ((await clipboardText(wd)) !== creds.client_id) {
+      if (Date.now() > end) fail('Copy Client ID did not put the Client ID on the clipboard');
+      await sleep(100);
+    }
+  };
+  const pendingClear = () => wd.call('POST', '/execute/async', {
+    script: 'const done = arguments[arguments.length - 1]; browser.storage.session.get("clipboard").then((r) => done(r.clipboard ?? null));',
+    args: [],
+  });
+  const waitCleared = async (what) => {
+    const end = Date.now() + 10_000;
+    while (await pendingClear()) {
+      if (Date.now() > end) fail(`${what}: the clipboard was not dealt with 5 s after the copy`);
+      await sleep(250);
+    }
+    return clipboardText(wd);
+  };
+
+  // Not granted: the popup asks once, and the clipboard is cleared whatever it holds.
+  await copyClientId();
+  const allow = await wd.until('the clipboard question', () => {
+    const ask = document.getElementById('clipboard-ask');
+    return ask && !ask.hidden ? document.getElementById('clipboard-allow').textContent : null;
+  });
+  if (allow !== 'Allow in options') fail(`the popup offers "${allow}", expected "Allow in options"`);
+  await copyElsewhere(wd, 'text the user copied');
+  const after = await waitCleared('not granted');
+  if (after !== '') fail(`not granted: the clipboard holds "${after}" after the delay, expected it cleared`);
+  ok('clipboardRead not granted: the popup asks ("Allow in options"); the clipboard is cleared after 5 s whatever it holds');
+
+  // "Allow in options" opens the options page, whose button asks Firefox for the permission.
+  const before = await wd.call('GET', '/window/handles');
+  await click(wd, '#clipboard-allow');
+  const options = await newHandle(wd, before);
+  await wd.call('POST', '/window', { handle: options });
+  await wd.until('the options page', () => document.documentElement.dataset.ready === 'true' && document.documentElement.dataset.clipboardRead);
+  const state = await wd.script(() => document.documentElement.dataset.clipboardRead);
+  if (state !== 'not-granted') fail(`options page says ${state} before the click`);
+  await click(wd, '#clipboard-read-button');
+  await wd.until('the permission granted', () => document.documentElement.dataset.clipboardRead === 'granted');
+  const text = await wd.script(() => document.getElementById('clipboard-read-text').textContent);
+  ok(`options page: "Allow reading the clipboard" → granted; it now says "${text}"`);
+
+  // Granted: cleared only while the clipboard still holds ScopeFill's copy.
+  await wd.call('POST', '/window', { handle: popup });
+  await copyClientId();
+  await copyElsewhere(wd, 'text the user copied later');
+  const kept = await waitCleared('granted, user copied since');
+  if (kept !== 'text the user copied later') fail(`granted: the user's own copy was replaced by "${kept}"`);
+  await copyClientId();
+  const cleared = await waitCleared('granted, still ours');
+  if (cleared !== '') fail(`granted: ScopeFill's copy is still on the clipboard ("${cleared.slice(0, 4)}…")`);
+  ok('clipboardRead granted: the user\'s later copy is left alone; ScopeFill\'s own copy is cleared after 5 s');
+}
+
 async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'scopefill-firefox-'));
   const cleanup = [() => fs.rmSync(tmp, { recursive: true, force: true })];
@@ -321,7 +453,7 @@ async function main() {
       browserName: 'firefox',
       acceptInsecureCerts: true,
       pageLoadStrategy: 'normal',
-      'moz:firefoxOptions': { binary: FIREFOX, args: ['-headless'], prefs: PREFS },
+      'moz:firefoxOptions': { binary: FIREFOX, args: ['-headless', '-remote-allow-system-access'], prefs: PREFS },
     });
     cleanup.push(() => wd.end().catch(() => {}));
     ok(`session ${caps.browserName} ${caps.browserVersion} headless=${caps['moz:headless']}`);
@@ -403,7 +535,10 @@ async function main() {
     if (!captured.startsWith(expected)) fail(`panel says "${captured}", expected "${expected}…"`);
     ok(`background stored the capture: panel says "${captured}"`);
 
-    // 7. no errors from the extension on the console. With devtools.console.stdout.* Firefox
+    // 7. the clipboard, without and then with the optional clipboardRead permission
+    await clipboardChecks(wd, addonId, creds, ok);
+
+    // 8. no errors from the extension on the console. With devtools.console.stdout.* Firefox
     // prints console messages and uncaught errors on stdout: "JavaScript error: <file>, line N:
     // …" names the file (moz-extension://… for the add-on's scripts, rejections included);
     // "console.error: …" names nothing, so any not from Firefox's own modules counts (neither

@@ -1,0 +1,172 @@
+// A second DevTools connection to the test browser, at the browser level, to see what
+// Playwright's page-level API cannot: the extension's service worker and offscreen document.
+// It records, for every target (pages, out-of-process frames, service workers, the offscreen
+// document), the network requests the target makes and the console output, uncaught
+// exceptions and browser log entries of the extension's own contexts (its pages, its worker,
+// its offscreen document and its content scripts' isolated worlds).
+//
+// New targets start paused (waitForDebuggerOnStart) and are resumed once recording is on, so a
+// worker's first request is seen too. Chromium is started with --remote-debugging-port=0 next
+// to Playwright's pipe; the port is read from DevToolsActivePort in the profile.
+
+import fs from 'node:fs';
+import path from 'node:path';
+
+const WebSocketImpl = globalThis.WebSocket ?? (await import('playwright-core/lib/utilsBundle')).ws;
+
+async function connect(userDataDir) {
+  let text = null;
+  for (let i = 0; i < 200 && !text; i++) {
+    try {
+      text = fs.readFileSync(path.join(userDataDir, 'DevToolsActivePort'), 'utf8');
+    } catch {
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+  if (!text) throw new Error('no DevToolsActivePort: was Chromium started with --remote-debugging-port=0?');
+  const [port, wsPath] = text.trim().split('\n');
+  const ws = new WebSocketImpl(`ws://127.0.0.1:${port}${wsPath}`);
+  await new Promise((resolve, reject) => {
+    ws.onopen = resolve;
+    ws.onerror = () => reject(new Error('DevTools connection failed'));
+  });
+  let id = 0;
+  const pending = new Map();
+  const listeners = [];
+  ws.onmessage = (event) => {
+    const msg = JSON.parse(typeof event.data === 'string' ? event.data : event.data.toString());
+    if (msg.id !== undefined && pending.has(msg.id)) {
+      const { resolve, reject } = pending.get(msg.id);
+      pending.delete(msg.id);
+      if (msg.error) reject(new Error(msg.error.message));
+      else resolve(msg.result);
+    } else if (msg.method) {
+      for (const listener of listeners) listener(msg);
+    }
+  };
+  ws.onclose = () => {
+    for (const { reject } of pending.values()) reject(new Error('DevTools connection closed'));
+    pending.clear();
+  };
+  const send = (method, params = {}, sessionId = undefined) => new Promise((resolve, reject) => {
+    if (ws.readyState !== 1) return reject(new Error('DevTools connection closed'));
+    const message = { id: ++id, method, params };
+    if (sessionId) message.sessionId = sessionId;
+    pending.set(message.id, { resolve, reject });
+    ws.send(JSON.stringify(message));
+  });
+  return { send, on: (listener) => listeners.push(listener), close: () => ws.close() };
+}
+
+/** Text of a console call's arguments, as DevTools would print them. */
+function argsText(args = []) {
+  return args.map((a) => {
+    if (a.value !== undefined) return typeof a.value === 'string' ? a.value : JSON.stringify(a.value);
+    if (a.unserializableValue !== undefined) return a.unserializableValue;
+    return a.description ?? a.type;
+  }).join(' ');
+}
+
+/**
+ * Starts recording. `extensionOrigin` is `chrome-extension://ID`.
+ * Returns { requests, messages, extensionRequests(), extensionText(), close() }.
+ */
+export async function startRecorder(userDataDir, extensionOrigin) {
+  const cdp = await connect(userDataDir);
+  const sessions = new Map(); // sessionId → {type, url}
+  const contexts = new Map(); // `${sessionId}:${contextId}` → origin
+  const requests = [];
+  const messages = [];
+  const attached = new Set(); // targetIds
+
+  const isExtension = (url) => typeof url === 'string' && url.startsWith(`${extensionOrigin}/`);
+
+  cdp.on((msg) => {
+    const session = sessions.get(msg.sessionId);
+    switch (msg.method) {
+      case 'Target.attachedToTarget':
+        onAttached(msg.params, msg.sessionId);
+        break;
+      case 'Target.detachedFromTarget':
+        sessions.delete(msg.params.sessionId);
+        break;
+      case 'Target.targetInfoChanged': {
+        for (const s of sessions.values()) if (s.targetId === msg.params.targetInfo.targetId) s.url = msg.params.targetInfo.url;
+        break;
+      }
+      case 'Runtime.executionContextCreated': {
+        const c = msg.params.context;
+        contexts.set(`${msg.sessionId}:${c.id}`, c.origin);
+        break;
+      }
+      case 'Network.requestWillBeSent':
+        requests.push({
+          targetType: session?.type, targetUrl: session?.url, url: msg.params.request.url,
+          method: msg.params.request.method, at: Date.now(),
+        });
+        break;
+      case 'Runtime.consoleAPICalled': {
+        const origin = contexts.get(`${msg.sessionId}:${msg.params.executionContextId}`);
+        messages.push({ kind: `console.${msg.params.type}`, targetType: session?.type, targetUrl: session?.url, origin, text: argsText(msg.params.args) });
+        break;
+      }
+      case 'Runtime.exceptionThrown': {
+        const d = msg.params.exceptionDetails;
+        const origin = contexts.get(`${msg.sessionId}:${d.executionContextId}`);
+        messages.push({ kind: 'exception', targetType: session?.type, targetUrl: session?.url, origin, text: `${d.text} ${d.exception?.description ?? ''}` });
+        break;
+      }
+      case 'Log.entryAdded': {
+        const e = msg.params.entry;
+        messages.push({ kind: `log.${e.source}.${e.level}`, targetType: session?.type, targetUrl: session?.url, origin: null, text: `${e.text} ${e.url ?? ''}` });
+        break;
+      }
+      default:
+    }
+  });
+
+  async function onAttached({ sessionId, targetInfo, waitingForDebugger }, parentSession) {
+    const send = (method, params = {}) => cdp.send(method, params, sessionId).catch(() => {});
+    if (attached.has(targetInfo.targetId)) {
+      // Attached twice (auto-attach and the catch-up below): one session records.
+      if (waitingForDebugger) await send('Runtime.runIfWaitingForDebugger');
+      await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => {});
+      return;
+    }
+    sessions.set(sessionId, { type: targetInfo.type, url: targetInfo.url, targetId: targetInfo.targetId, parent: parentSession });
+    attached.add(targetInfo.targetId);
+    try {
+      if (targetInfo.type === 'browser_ui') return; // Chromium's own UI pages
+      await Promise.all([send('Runtime.enable'), send('Log.enable'), send('Network.enable')]);
+      if (targetInfo.type === 'page' || targetInfo.type === 'iframe') {
+        // Out-of-process frames of this page (a frame from another site).
+        await send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: true });
+      }
+    } finally {
+      if (waitingForDebugger) await send('Runtime.runIfWaitingForDebugger');
+    }
+  }
+
+  await cdp.send('Target.setDiscoverTargets', { discover: true });
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: true });
+  // Auto-attach also takes the targets already there (the worker runs by now); any it has
+  // not reported shortly after is attached by hand.
+  await new Promise((r) => setTimeout(r, 100));
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  for (const t of targetInfos) {
+    if (attached.has(t.targetId) || t.type === 'browser_ui' || t.type === 'browser') continue;
+    await cdp.send('Target.attachToTarget', { targetId: t.targetId, flatten: true }).catch(() => {});
+  }
+
+  return {
+    requests,
+    messages,
+    /** Requests made by the extension's worker, offscreen document or pages to anything but itself. */
+    extensionRequests: () => requests.filter((r) => isExtension(r.targetUrl) && !isExtension(r.url) && !r.url.startsWith('data:') && !r.url.startsWith('blob:')),
+    /** Everything the extension's contexts printed (console, exceptions, browser log entries). */
+    extensionText: () => messages
+      .filter((m) => (m.origin ?? '').startsWith(extensionOrigin) || isExtension(m.targetUrl))
+      .map((m) => `${m.kind} ${m.targetType} ${m.text}`),
+    close: () => cdp.close(),
+  };
+}
