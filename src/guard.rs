@@ -9,7 +9,7 @@
 use serde::Serialize;
 
 use crate::level::Level;
-use crate::plan::{FillPlan, Mismatch, ObservedRow, RowStatus};
+use crate::plan::{FillPlan, Mismatch, ObservedRow};
 use crate::text::normalize;
 
 /// What one filled row should show.
@@ -73,16 +73,8 @@ impl Guard {
     /// Watches every row the plan chose a level for; rows it leaves alone are the user's.
     pub fn new(plan: &FillPlan) -> Guard {
         let expected = plan
-            .rows
-            .iter()
-            .filter(|r| {
-                !matches!(
-                    r.status,
-                    RowStatus::Duplicate | RowStatus::Left | RowStatus::Unavailable
-                )
-            })
-            .filter_map(|r| {
-                let level = r.target?;
+            .chosen()
+            .filter_map(|(r, level)| {
                 let option = plan
                     .actions
                     .iter()

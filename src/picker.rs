@@ -3,6 +3,7 @@
 //! and what each key does. `dom/combobox.rs` (wasm32 only) draws this state as an ARIA
 //! combobox and forwards events to it; every decision is here and tested natively.
 
+use crate::preset::Preset;
 use crate::text::normalize;
 
 /// One integration in the list.
@@ -10,6 +11,17 @@ use crate::text::normalize;
 pub struct Entry {
     pub id: String,
     pub name: String,
+}
+
+/// The list's entries: every preset, by id and name, in the order given.
+pub fn entries(presets: &[Preset]) -> Vec<Entry> {
+    presets
+        .iter()
+        .map(|p| Entry {
+            id: p.id.clone(),
+            name: p.name.clone(),
+        })
+        .collect()
 }
 
 /// The keys the picker handles; any other key is left to the text field.

@@ -279,19 +279,27 @@ pub struct Mismatch {
     pub actual: Option<String>,
 }
 
+impl FillPlan {
+    /// The rows the plan chose a level for (not left to the user, not a duplicate, not
+    /// unusable), each with that level: what the form must show after the fill.
+    pub fn chosen(&self) -> impl Iterator<Item = (&RowReport, Level)> {
+        self.rows
+            .iter()
+            .filter(|r| {
+                !matches!(
+                    r.status,
+                    RowStatus::Duplicate | RowStatus::Left | RowStatus::Unavailable
+                )
+            })
+            .filter_map(|r| Some((r, r.target?)))
+    }
+}
+
 /// Reads the form back after filling: every row the plan chose a level for must show it.
 /// Rows are matched by label, so a re-rendered form with the same rows still verifies.
 pub fn verify(plan: &FillPlan, after: &[ObservedRow]) -> Vec<Mismatch> {
-    plan.rows
-        .iter()
-        .filter(|r| {
-            !matches!(
-                r.status,
-                RowStatus::Duplicate | RowStatus::Left | RowStatus::Unavailable
-            )
-        })
-        .filter_map(|r| {
-            let expected = r.target?;
+    plan.chosen()
+        .filter_map(|(r, expected)| {
             let row = after.iter().find(|a| a.label.trim() == r.label);
             let actual = row.and_then(|a| a.current.clone());
             let ok = row.and_then(current_level) == Some(expected);

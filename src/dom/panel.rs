@@ -9,7 +9,6 @@ use web_sys::{
 
 use super::combobox::{self, Combobox};
 use crate::guard::Difference;
-use crate::picker::Entry;
 use crate::preset::Preset;
 use crate::report::{ItemKind, Report};
 
@@ -94,13 +93,7 @@ impl Panel {
             status: part(&root, "preset-status").ok(),
             labels: combobox::Labels::default(),
         };
-        let entries = presets
-            .iter()
-            .map(|p| Entry {
-                id: p.id.clone(),
-                name: p.name.clone(),
-            })
-            .collect();
+        let entries = crate::picker::entries(presets);
         let preset = Combobox::new(parts, entries, last_used, on_choose);
         let panel = Panel {
             name: part(&root, "name")?,

@@ -21,7 +21,6 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlInputElement, HtmlSelectElement};
 
 use crate::dom::combobox::{self, Combobox};
-use crate::picker::Entry;
 use crate::popup_model::Capture;
 use crate::preset::{self, Preset};
 use crate::secret::Secret;
@@ -317,13 +316,7 @@ fn integration_picker(
             no_match: host.t("popup_noMatch", &["$1"]),
         },
     };
-    let entries = presets
-        .iter()
-        .map(|p| Entry {
-            id: p.id.clone(),
-            name: p.name.clone(),
-        })
-        .collect();
+    let entries = crate::picker::entries(presets);
     // Nothing to do on a choice: Fill form and the import read the picker when used.
     Some(Combobox::new(parts, entries, last_used, |_| {}))
 }
