@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+use crate::lang::{self, Meaning};
 use crate::secret::Secret;
 use crate::text::normalize;
 
@@ -47,18 +48,66 @@ impl CredentialField {
         }
     }
 
-    /// Recognises a label as the pop-up, the `.txt` file or older pages write it.
+    /// Recognises a label as the pop-up, the `.txt` file or older pages write it, in
+    /// English or in any language pack.
     pub fn from_label(label: &str) -> Option<CredentialField> {
-        Some(match normalize(label).as_str() {
-            "name" | "clientname" | "accountname" => CredentialField::Name,
-            "apipath" | "apiurl" => CredentialField::ApiPath,
-            "b2beditionapipath" | "b2bapipath" => CredentialField::B2bApiPath,
-            "clientid" => CredentialField::ClientId,
-            "clientsecret" => CredentialField::ClientSecret,
-            "accesstoken" | "apitoken" => CredentialField::AccessToken,
-            _ => return None,
+        let english = match normalize(label).as_str() {
+            "name" | "clientname" | "accountname" => Some(CredentialField::Name),
+            "apipath" | "apiurl" => Some(CredentialField::ApiPath),
+            "b2beditionapipath" | "b2bapipath" => Some(CredentialField::B2bApiPath),
+            "clientid" => Some(CredentialField::ClientId),
+            "clientsecret" => Some(CredentialField::ClientSecret),
+            "accesstoken" | "apitoken" => Some(CredentialField::AccessToken),
+            _ => None,
+        };
+        english.or_else(|| {
+            let mut found = lang::meanings(label)
+                .into_iter()
+                .filter_map(|(m, _)| match m {
+                    Meaning::Dialog("client_id") => Some(CredentialField::ClientId),
+                    Meaning::Dialog("client_secret") => Some(CredentialField::ClientSecret),
+                    Meaning::Dialog("access_token") => Some(CredentialField::AccessToken),
+                    Meaning::Page("name") => Some(CredentialField::Name),
+                    Meaning::Page("api_path") => Some(CredentialField::ApiPath),
+                    Meaning::Page("b2b_api_path") => Some(CredentialField::B2bApiPath),
+                    _ => None,
+                });
+            let first = found.next()?;
+            found.all(|f| f == first).then_some(first)
         })
     }
+}
+
+/// What a value looks like, which says what it is in any language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Shape {
+    /// `https://api.bigcommerce.com/stores/{hash}/v3/`
+    ApiPath,
+    /// `https://api-b2b.bigcommerce.com/…`
+    B2bApiPath,
+    /// 20–40 lowercase letters and digits: a Client ID or an access token.
+    Token,
+    /// 41–128 hexadecimal digits: a client secret.
+    Hex,
+}
+
+/// The shape of a value, if it has one of those ScopeFill knows.
+pub fn shape_of(value: &str) -> Option<Shape> {
+    let value = value.trim();
+    if store_hash_from_api_path(value).is_some() {
+        return Some(Shape::ApiPath);
+    }
+    if crate::https::parse(value).is_some_and(|a| a.host == "api-b2b.bigcommerce.com") {
+        return Some(Shape::B2bApiPath);
+    }
+    if is_token_shaped(value) {
+        return Some(Shape::Token);
+    }
+    if (41..=128).contains(&value.len()) && value.chars().all(|c| c.is_ascii_hexdigit()) {
+        return Some(Shape::Hex);
+    }
+    None
 }
 
 /// Something missing or odd about parsed credentials: reported, never fatal on its own.
@@ -264,7 +313,46 @@ fn is_chrome_word(line: &str) -> bool {
     matches!(
         normalize(line).as_str(),
         "copy" | "copied" | "copytoclipboard" | "show" | "hide" | "done" | "download"
-    )
+    ) || lang::is_dialog_text(line, "copy")
+        || lang::is_dialog_text(line, "done")
+}
+
+/// Values under labels no pack knows, placed by their shapes where that leaves no doubt:
+/// the API paths and the secret; a token-shaped value only when the other token-shaped
+/// field is named (the file's order differs between versions of the page).
+fn place_by_shape(credentials: &mut Credentials, values: &[&str], problems: &mut Vec<Problem>) {
+    let tokens: Vec<&str> = values
+        .iter()
+        .copied()
+        .filter(|v| shape_of(v) == Some(Shape::Token))
+        .collect();
+    for value in values {
+        let field = match shape_of(value) {
+            Some(Shape::ApiPath) if credentials.api_path.is_none() => CredentialField::ApiPath,
+            Some(Shape::B2bApiPath) if credentials.b2b_api_path.is_none() => {
+                CredentialField::B2bApiPath
+            }
+            Some(Shape::Hex) if credentials.client_secret.is_none() => {
+                CredentialField::ClientSecret
+            }
+            _ => continue,
+        };
+        problems.extend(credentials.set(field, value));
+    }
+    let id_missing = credentials.client_id.is_none();
+    let token_missing = credentials.access_token.is_none();
+    match (tokens.as_slice(), id_missing, token_missing) {
+        ([one], true, false) => problems.extend(credentials.set(CredentialField::ClientId, one)),
+        ([one], false, true) => problems.extend(credentials.set(CredentialField::AccessToken, one)),
+        ([_, _, ..], true, true) => problems.push(Problem {
+            field: CredentialField::ClientId,
+            kind: ProblemKind::Missing,
+            message: "two values look like a Client ID or an Access Token under labels \
+                      ScopeFill does not know, so it cannot tell which is which"
+                .into(),
+        }),
+        _ => {}
+    }
 }
 
 /// Reads the `.txt` file (`LABEL: value` lines, any order, CRLF or LF) or the text of the
@@ -273,17 +361,23 @@ pub fn from_text(text: &str) -> Result<Parsed, NoCredentials> {
     let mut credentials = Credentials::default();
     let mut problems = Vec::new();
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let mut unlabelled = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
         i += 1;
         if let Some((label, value)) = line.split_once(':') {
-            if let Some(field) = CredentialField::from_label(label) {
-                let value = value.trim();
-                if !value.is_empty() {
+            let value = value.trim();
+            match CredentialField::from_label(label) {
+                Some(field) if !value.is_empty() => {
                     problems.extend(credentials.set(field, value));
                     continue;
                 }
+                None if shape_of(value).is_some() => {
+                    unlabelled.push(value);
+                    continue;
+                }
+                _ => {}
             }
         }
         let label = line.trim_end_matches(':');
@@ -300,7 +394,59 @@ pub fn from_text(text: &str) -> Result<Parsed, NoCredentials> {
             }
         }
     }
+    place_by_shape(&mut credentials, &unlabelled, &mut problems);
     finish(credentials, problems)
+}
+
+/// One read-only field of a dialog: its caption, if it has one, and its value.
+#[derive(Debug, Clone)]
+pub struct DialogField {
+    pub caption: Option<String>,
+    pub value: String,
+}
+
+/// Reads the credentials dialog from its read-only fields, in page order, in any language.
+/// A caption a pack knows names its field; otherwise the value's shape does: the long
+/// hexadecimal one is the secret, and of the two token-shaped ones the Client ID comes
+/// first (on every version of the page). None unless a Client ID and an access token
+/// have the token shape: a dialog whose values do not look like credentials is not taken.
+pub fn from_dialog(fields: &[DialogField]) -> Option<Parsed> {
+    let mut credentials = Credentials::default();
+    let mut problems = Vec::new();
+    let mut unnamed = Vec::new();
+    for field in fields {
+        match field
+            .caption
+            .as_deref()
+            .and_then(CredentialField::from_label)
+        {
+            Some(named) => problems.extend(credentials.set(named, &field.value)),
+            None => unnamed.push(field.value.as_str()),
+        }
+    }
+    for value in unnamed {
+        let field = match shape_of(value) {
+            Some(Shape::ApiPath) => CredentialField::ApiPath,
+            Some(Shape::B2bApiPath) => CredentialField::B2bApiPath,
+            Some(Shape::Hex) => CredentialField::ClientSecret,
+            Some(Shape::Token) if credentials.client_id.is_none() => CredentialField::ClientId,
+            Some(Shape::Token) => CredentialField::AccessToken,
+            None => continue,
+        };
+        problems.extend(credentials.set(field, value));
+    }
+    let shaped = |v: Option<&str>| v.is_some_and(|v| shape_of(v) == Some(Shape::Token));
+    let secret_ok = credentials
+        .client_secret
+        .as_ref()
+        .is_none_or(|s| matches!(shape_of(s.expose()), Some(Shape::Hex | Shape::Token)));
+    if !(shaped(credentials.client_id.as_deref())
+        && shaped(credentials.access_token.as_ref().map(Secret::expose))
+        && secret_ok)
+    {
+        return None;
+    }
+    finish(credentials, problems).ok()
 }
 
 fn finish(credentials: Credentials, mut problems: Vec<Problem>) -> Result<Parsed, NoCredentials> {
@@ -471,5 +617,127 @@ mod tests {
             from_text(&file(&["CLIENT ID", "CLIENT SECRET", "ACCESS TOKEN"], "\n")).unwrap();
         let debug = format!("{:?}", parsed);
         assert!(!debug.contains(SECRET) && !debug.contains(TOKEN), "{debug}");
+    }
+
+    fn field(caption: Option<&str>, value: &str) -> DialogField {
+        DialogField {
+            caption: caption.map(str::to_string),
+            value: value.to_string(),
+        }
+    }
+
+    #[test]
+    fn the_dialog_is_read_by_its_labels_in_any_pack() {
+        for pack in lang::packs() {
+            let label = |k: &str| pack.dialog(k).map(|w| w.first().to_string());
+            let fields = [
+                field(label("client_id").as_deref(), ID),
+                field(label("client_secret").as_deref(), SECRET),
+                field(label("access_token").as_deref(), TOKEN),
+            ];
+            let parsed = from_dialog(&fields).unwrap_or_else(|| panic!("{}", pack.lang));
+            let c = &parsed.credentials;
+            assert_eq!(c.client_id.as_deref(), Some(ID), "{}", pack.lang);
+            assert_eq!(c.access_token.as_ref().map(Secret::expose), Some(TOKEN));
+            assert_eq!(c.client_secret.as_ref().map(Secret::expose), Some(SECRET));
+        }
+    }
+
+    #[test]
+    fn without_known_labels_the_shapes_and_the_order_decide() {
+        // Captions in a language no pack knows: the secret is the long hexadecimal value,
+        // and of the two token-shaped values the Client ID comes first.
+        let fields = [
+            field(Some("[Çļîéñţ ÎÐ]"), ID),
+            field(Some("[Çļîéñţ šéçŕéţ]"), SECRET),
+            field(None, TOKEN),
+        ];
+        let c = from_dialog(&fields).unwrap().credentials;
+        assert_eq!(c.client_id.as_deref(), Some(ID));
+        assert_eq!(c.client_secret.as_ref().map(Secret::expose), Some(SECRET));
+        assert_eq!(c.access_token.as_ref().map(Secret::expose), Some(TOKEN));
+        // A known label wins over the order.
+        let fields = [field(Some("Access token"), TOKEN), field(None, ID)];
+        let c = from_dialog(&fields).unwrap().credentials;
+        assert_eq!(c.client_id.as_deref(), Some(ID));
+        assert_eq!(c.access_token.as_ref().map(Secret::expose), Some(TOKEN));
+    }
+
+    #[test]
+    fn a_dialog_whose_values_do_not_have_the_shapes_is_not_taken() {
+        let odd = [
+            // A sign-in form's fields.
+            vec![
+                field(Some("Email"), "someone@example.com"),
+                field(Some("Password"), "hunter2"),
+            ],
+            // Labelled like credentials, but the values are not credentials.
+            vec![
+                field(Some("Client ID"), "Not A Token"),
+                field(Some("Client secret"), SECRET),
+                field(Some("Access token"), "short"),
+            ],
+            // One token-shaped value is not a Client ID and an access token.
+            vec![field(None, ID), field(None, SECRET)],
+            // Upper case is not the shape.
+            vec![
+                field(None, &ID.to_uppercase()),
+                field(None, &TOKEN.to_uppercase()),
+            ],
+            vec![],
+        ];
+        for fields in odd {
+            assert!(from_dialog(&fields).is_none(), "{fields:?}");
+        }
+    }
+
+    #[test]
+    fn a_txt_file_in_another_language_or_with_unknown_labels() {
+        let fr = lang::pack_for("fr").unwrap();
+        let up = |k: &str| fr.dialog(k).unwrap().first().to_uppercase();
+        let text = format!(
+            "{}: {TOKEN}\n{}: {ID}\n{}: {SECRET}\nAPI PATH: https://api.bigcommerce.com/stores/abc123xyz0/v3/\n",
+            up("access_token"),
+            up("client_id"),
+            up("client_secret")
+        );
+        let c = from_text(&text).unwrap().credentials;
+        assert_eq!(c.client_id.as_deref(), Some(ID));
+        assert_eq!(c.access_token.as_ref().map(Secret::expose), Some(TOKEN));
+        // Labels nobody knows: the path and the secret by their shapes; the token-shaped
+        // value by elimination, once the other one is named.
+        let text = format!(
+            "ŢÖĶÉÑ: {TOKEN}\nCLIENT ID: {ID}\nŠÉÇŔÉŢ: {SECRET}\nPÅŢĤ: https://api.bigcommerce.com/stores/abc123xyz0/v3/\n"
+        );
+        let parsed = from_text(&text).unwrap();
+        let c = &parsed.credentials;
+        assert_eq!(c.access_token.as_ref().map(Secret::expose), Some(TOKEN));
+        assert_eq!(c.client_secret.as_ref().map(Secret::expose), Some(SECRET));
+        assert_eq!(c.store_hash().as_deref(), Some("abc123xyz0"));
+        assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+        // Two token-shaped values under unknown labels: not guessed, said.
+        let text = format!("ŢÖĶÉÑ: {TOKEN}\nÎÐ: {ID}\nŠÉÇŔÉŢ: {SECRET}\n");
+        let parsed = from_text(&text).unwrap();
+        assert!(parsed.credentials.client_id.is_none());
+        assert!(parsed.credentials.access_token.is_none());
+        assert!(parsed.problems[0]
+            .message
+            .contains("cannot tell which is which"));
+    }
+
+    #[test]
+    fn shapes_of_values() {
+        assert_eq!(shape_of(ID), Some(Shape::Token));
+        assert_eq!(shape_of(SECRET), Some(Shape::Hex));
+        assert_eq!(
+            shape_of(" https://api.bigcommerce.com/stores/abc123xyz0/v3/ "),
+            Some(Shape::ApiPath)
+        );
+        assert_eq!(
+            shape_of("https://api-b2b.bigcommerce.com/api/v3/io/"),
+            Some(Shape::B2bApiPath)
+        );
+        assert_eq!(shape_of("Wherehouse"), None);
+        assert_eq!(shape_of(""), None);
     }
 }

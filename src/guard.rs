@@ -9,7 +9,7 @@
 use serde::Serialize;
 
 use crate::level::Level;
-use crate::plan::{FillPlan, Mismatch, ObservedRow};
+use crate::plan::{shows, FillPlan, Mismatch, ObservedRow};
 use crate::text::normalize;
 
 /// What one filled row should show.
@@ -61,10 +61,6 @@ pub struct Guard {
     reapplied: Vec<String>,
 }
 
-fn shows_level(row: &ObservedRow) -> Option<Level> {
-    row.current.as_deref().and_then(|c| Level::parse(c).ok())
-}
-
 fn same_text(a: Option<&str>, b: Option<&str>) -> bool {
     a.map(normalize) == b.map(normalize)
 }
@@ -75,12 +71,7 @@ impl Guard {
         let expected = plan
             .chosen()
             .filter_map(|(r, level)| {
-                let option = plan
-                    .actions
-                    .iter()
-                    .find(|a| a.row == r.row)
-                    .map(|a| a.option.clone())
-                    .or_else(|| r.current.clone())?;
+                let option = plan.option_for(r)?.to_string();
                 Some(Expectation {
                     row: r.row,
                     label: r.label.clone(),
@@ -122,7 +113,7 @@ impl Guard {
                 }
                 continue;
             }
-            if shows_level(row) == Some(e.level) {
+            if shows(row, e.level, &e.option) {
                 continue;
             }
             if touched(&e.label) {
@@ -150,18 +141,21 @@ impl Guard {
             .iter()
             .filter_map(|e| {
                 let row = rows.iter().find(|r| r.label.trim() == e.label);
-                let shows = row.and_then(|r| r.current.clone());
+                let current = row.and_then(|r| r.current.clone());
                 let (fine, expected) = match self.by_user.iter().find(|c| c.label == e.label) {
                     Some(change) => (
-                        row.is_some() && same_text(change.shows.as_deref(), shows.as_deref()),
+                        row.is_some() && same_text(change.shows.as_deref(), current.as_deref()),
                         change.shows.clone().unwrap_or_default(),
                     ),
-                    None => (row.and_then(shows_level) == Some(e.level), e.option.clone()),
+                    None => (
+                        row.is_some_and(|r| shows(r, e.level, &e.option)),
+                        e.option.clone(),
+                    ),
                 };
                 (!fine).then(|| Difference {
                     label: e.label.clone(),
                     expected,
-                    shows,
+                    shows: current,
                 })
             })
             .collect()
@@ -185,7 +179,7 @@ impl Guard {
             .filter(|e| !self.by_user.iter().any(|c| c.label == e.label))
             .filter_map(|e| {
                 let row = rows.iter().find(|r| r.label.trim() == e.label);
-                (row.and_then(shows_level) != Some(e.level)).then(|| Mismatch {
+                (!row.is_some_and(|r| shows(r, e.level, &e.option))).then(|| Mismatch {
                     row: e.row,
                     label: e.label.clone(),
                     expected: e.level,

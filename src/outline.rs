@@ -13,6 +13,8 @@ use std::fmt;
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::credentials::Shape;
+use crate::lang;
 use crate::text::normalize;
 
 /// The page, element by element, in document order (a parent always comes before its
@@ -41,6 +43,9 @@ pub struct Node {
     /// The choice a read-only combobox shows (BigDesign's Select keeps it in the input).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shown: Option<String>,
+    /// What a field's value looks like (an API path, a token), never the value itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shape: Option<Shape>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -678,12 +683,21 @@ fn own_wrappers(ix: &Index, holder: usize, choices: &[usize]) -> Vec<usize> {
         .collect()
 }
 
-/// Captions of the form's own controls, which are not scope rows.
-fn is_form_control(key: &str) -> bool {
+/// Whether a caption names one of the form's own controls, in any pack (not a scope row).
+fn is_form_control(caption: &str) -> bool {
+    let key = normalize(caption);
     matches!(
-        key,
+        key.as_str(),
         "tokentype" | "access" | "name" | "apipath" | "b2beditionapipath"
-    )
+    ) || [
+        "token_type",
+        "stencil_access",
+        "name",
+        "api_path",
+        "b2b_api_path",
+    ]
+    .iter()
+    .any(|k| lang::is_page_text(caption, k))
 }
 
 /// Where the Create account form's parts are, as indexes into the outline and into the rows.
@@ -696,59 +710,252 @@ pub struct Form {
     pub token_type: Option<usize>,
     /// Indexes into the rows, in page order.
     pub scope_rows: Vec<usize>,
-    pub scopes_heading: Option<usize>,
+    /// The control that saves the form: its submit button, or the last button of its footer.
+    pub save: Option<usize>,
 }
 
-/// The text input a person would call `caption`.
+/// The control panel's language, from the words of the page a pack knows; `<html lang>`
+/// only breaks ties (it may say `en` on a page in another language).
+pub fn page_language(outline: &Outline, html_lang: Option<&str>) -> Option<&'static lang::Pack> {
+    let texts = outline.nodes.iter().map(|n| n.text.as_str());
+    lang::language_of(texts.filter(|t| !t.is_empty() && t.len() <= 100), html_lang)
+}
+
+/// Whether an address is the control panel's Create API account page (or the
+/// single-page app's route to it).
+pub fn is_create_address(path: &str) -> bool {
+    let path = path.trim_end_matches('/').to_ascii_lowercase();
+    path.ends_with("/settings/api-accounts/create")
+        || path.ends_with("/settings/auth/api-accounts/create")
+}
+
+/// A choice of token type: "V2/V3 API token" reads the same in every language.
+fn says_v2v3(text: &str) -> bool {
+    normalize(text).contains("v2v3")
+}
+
+fn says_stencil(text: &str) -> bool {
+    normalize(text).contains("stencil")
+}
+
+fn is_token_type_row(row: &ChoiceRow) -> bool {
+    let mentions = |t: &str| says_v2v3(t) || says_stencil(t);
+    row.choices.iter().any(|c| mentions(&c.label))
+        || row.current.as_deref().is_some_and(mentions)
+        || lang::is_page_text(&row.caption, "token_type")
+}
+
+impl Index<'_> {
+    /// Inside a dialog, a toast or another live region: not part of the form.
+    fn in_overlay(&self, i: usize) -> bool {
+        std::iter::once(i).chain(self.ancestors(i)).any(|a| {
+            let n = &self.nodes[a];
+            n.tag == "dialog"
+                || n.is_true("aria-modal")
+                || matches!(n.role(), "dialog" | "alertdialog" | "alert" | "status")
+        })
+    }
+
+    /// A field a person can type in.
+    fn is_editable_text(&self, i: usize) -> bool {
+        let n = &self.nodes[i];
+        n.is_text_input()
+            && !n.has(State::Readonly)
+            && !n.has(State::Disabled)
+            && n.role() != "combobox"
+    }
+
+    /// A button that does something: not a link (Cancel is one on the real page).
+    fn is_button(&self, i: usize) -> bool {
+        let n = &self.nodes[i];
+        let kind = n.attr("type").map(|t| t.to_ascii_lowercase());
+        match n.tag.as_str() {
+            "button" => kind.as_deref() != Some("reset"),
+            "input" => matches!(kind.as_deref(), Some("submit" | "button")),
+            "a" => false,
+            _ => n.role() == "button",
+        }
+    }
+
+    /// The caption a person reads for a field: what names it, else the text just above.
+    fn caption_of_field(&self, i: usize) -> Option<String> {
+        self.name(i)
+            .map(|(name, _)| name)
+            .or_else(|| self.caption_above(i, &vec![false; self.nodes.len()]))
+    }
+
+    /// The form's Save: the submit button of the `<form>` around the name field, else the
+    /// last button of the footer that follows the form's last part (the first group of
+    /// buttons after it, outside dialogs and toasts). Never found by its word.
+    fn save_button(&self, name_input: usize, last_part: usize) -> Option<usize> {
+        if let Some(form) = self
+            .ancestors(name_input)
+            .find(|a| self.nodes[*a].tag == "form")
+        {
+            let submit = (form..self.end[form]).find(|i| {
+                let n = &self.nodes[*i];
+                self.is_button(*i)
+                    && !n.is_choice_button()
+                    && (n
+                        .attr("type")
+                        .is_some_and(|t| t.eq_ignore_ascii_case("submit"))
+                        || (n.tag == "button" && n.attr("type").is_none()))
+            });
+            if submit.is_some() {
+                return submit;
+            }
+        }
+        let after = self.end[last_part];
+        let first =
+            (after..self.nodes.len()).find(|i| self.is_button(*i) && !self.in_overlay(*i))?;
+        // The footer: the largest element around that button holding nothing of the form.
+        let mut footer = first;
+        while let Some(p) = self.parent(footer) {
+            if self.contains(p, last_part) || self.contains(p, name_input) {
+                break;
+            }
+            footer = p;
+        }
+        (footer..self.end[footer])
+            .rev()
+            .find(|i| self.is_button(*i) && !self.in_overlay(*i))
+    }
+}
+
+/// The text input a person would call `caption`, in English or in any pack.
 pub fn labelled_input(outline: &Outline, caption: &str) -> Option<usize> {
     let ix = Index::new(outline);
     let key = normalize(caption);
     (0..outline.nodes.len()).find(|i| {
         outline.nodes[*i].is_text_input()
             && ix
-                .name(*i)
-                .or_else(|| {
-                    ix.caption_above(*i, &vec![false; outline.nodes.len()])
-                        .map(|t| (t, CaptionFrom::Above))
-                })
-                .is_some_and(|(name, _)| normalize(&name) == key)
+                .caption_of_field(*i)
+                .is_some_and(|name| normalize(&name) == key)
     })
 }
 
-/// The Create account form, if this outline shows it: a Name field plus the OAuth scopes
-/// heading or the token type choice.
-pub fn form(outline: &Outline, rows: &[ChoiceRow]) -> Option<Form> {
+/// The Create account form, if this outline shows it, recognised by what no translation
+/// changes: its address, a read-only field holding an API path, the token type's
+/// "V2/V3" choice, a field for the name, and the run of choice rows after them. Captions a
+/// pack knows are used where they match; structure decides where they do not.
+/// `address` is the page's path (`location.pathname`), or "" where unknown.
+pub fn form(outline: &Outline, rows: &[ChoiceRow], address: &str) -> Option<Form> {
     let ix = Index::new(outline);
-    let name_input = labelled_input(outline, "Name")?;
-    let token_type = rows
+    let nodes = &outline.nodes;
+    let field = |shape: Shape, key: &str| {
+        (0..nodes.len())
+            .find(|i| nodes[*i].shape == Some(shape) && !ix.in_overlay(*i))
+            .or_else(|| {
+                (0..nodes.len()).find(|i| {
+                    nodes[*i].is_text_input()
+                        && !ix.in_overlay(*i)
+                        && ix
+                            .caption_of_field(*i)
+                            .is_some_and(|c| lang::is_page_text(&c, key))
+                })
+            })
+    };
+    let api_path_input = field(Shape::ApiPath, "api_path");
+    let b2b_api_path_input = field(Shape::B2bApiPath, "b2b_api_path");
+    let editable: Vec<usize> = (0..nodes.len())
+        .filter(|i| ix.is_editable_text(*i) && !ix.in_overlay(*i))
+        .collect();
+    let token_by_words = rows
         .iter()
-        .position(|r| normalize(&r.caption) == "tokentype");
-    let scopes_heading = (0..outline.nodes.len()).find(|i| {
-        outline.nodes[*i].is_heading() && normalize(&ix.text(*i)).starts_with("oauthscope")
+        .position(|r| !ix.in_overlay(r.node) && is_token_type_row(r));
+    let name_input = editable
+        .iter()
+        .copied()
+        .find(|i| {
+            ix.caption_of_field(*i)
+                .is_some_and(|c| lang::is_page_text(&c, "name"))
+        })
+        .or_else(|| match api_path_input {
+            // Token type, Name, API path: the name is the field just before the path.
+            Some(path) => editable.iter().copied().rfind(|i| *i < path),
+            None => {
+                let after = token_by_words.map(|t| rows[t].node).unwrap_or(0);
+                editable.iter().copied().find(|i| *i > after)
+            }
+        })?;
+    // Without words: the choice just before the name field.
+    let token_type = token_by_words.or_else(|| {
+        rows.iter()
+            .rposition(|r| r.node < name_input && !ix.in_overlay(r.node))
+            .filter(|t| {
+                !editable
+                    .iter()
+                    .any(|e| *e > rows[*t].node && *e < name_input)
+            })
     });
-    if token_type.is_none() && scopes_heading.is_none() {
+    if !(is_create_address(address) || api_path_input.is_some() || token_by_words.is_some()) {
         return None;
     }
-    let scope_rows = rows
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| !is_form_control(&normalize(&r.caption)))
-        .filter(|(_, r)| scopes_heading.is_none_or(|h| r.node > h))
-        .map(|(i, _)| i)
-        .collect();
+    let scopes_heading = (0..nodes.len())
+        .find(|i| nodes[*i].is_heading() && lang::is_page_text(&ix.text(*i), "oauth_scopes"));
+    let start = [
+        Some(name_input),
+        api_path_input,
+        b2b_api_path_input,
+        token_type.map(|t| rows[t].node),
+        scopes_heading,
+    ]
+    .into_iter()
+    .flatten()
+    .max()
+    .unwrap_or(name_input);
+    // The Stencil-CLI form has an access choice instead of scope rows.
+    let stencil = token_type
+        .and_then(|t| rows[t].current.as_deref())
+        .is_some_and(|c| !c.trim().is_empty() && !says_v2v3(c));
+    let scope_rows: Vec<usize> = if stencil {
+        Vec::new()
+    } else {
+        rows.iter()
+            .enumerate()
+            .filter(|(i, r)| {
+                Some(*i) != token_type
+                    && r.node > start
+                    && !ix.in_overlay(r.node)
+                    && !is_form_control(&r.caption)
+            })
+            .map(|(i, _)| i)
+            .collect()
+    };
+    let last_part = [
+        scope_rows.last().map(|r| rows[*r].node),
+        rows.iter()
+            .rev()
+            .find(|r| r.node > start && !ix.in_overlay(r.node))
+            .map(|r| r.node),
+        Some(start),
+    ]
+    .into_iter()
+    .flatten()
+    .max()
+    .unwrap_or(start);
+    let save = ix.save_button(name_input, last_part);
     Some(Form {
         name_input,
-        api_path_input: labelled_input(outline, "API path"),
-        b2b_api_path_input: labelled_input(outline, "B2B Edition API path"),
+        api_path_input,
+        b2b_api_path_input,
         token_type,
         scope_rows,
-        scopes_heading,
+        save,
     })
 }
 
-/// Whether a button's text says it saves the form.
-pub fn is_save_caption(text: &str) -> bool {
-    normalize(text) == "save"
+/// The read-only fields of a dialog, in order, with their captions: what the credentials
+/// dialog shows its values in.
+pub fn read_only_fields(outline: &Outline) -> Vec<(usize, Option<String>)> {
+    let ix = Index::new(outline);
+    (0..outline.nodes.len())
+        .filter(|i| {
+            let n = &outline.nodes[*i];
+            n.is_text_input() && n.role() != "combobox" && n.has(State::Readonly)
+        })
+        .map(|i| (i, ix.caption_of_field(i)))
+        .collect()
 }
 
 /// A token-shaped word: long, letters and digits mixed, no spaces. Such words are masked
@@ -1026,7 +1233,7 @@ mod tests {
         p.el(0, "h2", "OAuth scopes", &[]);
         toggle(&mut p, 0, "t1", "Orders", 0, "for");
         let rows = rows(&p.0);
-        let form = form(&p.0, &rows).unwrap();
+        let form = form(&p.0, &rows, "").unwrap();
         assert_eq!(form.name_input, name);
         assert_eq!(form.api_path_input, Some(path));
         assert_eq!(form.b2b_api_path_input, None);
@@ -1047,7 +1254,7 @@ mod tests {
         let mut p = Page::new();
         p.el(0, "h2", "OAuth scopes", &[]);
         toggle(&mut p, 0, "t1", "Orders", 0, "for");
-        assert_eq!(form(&p.0, &rows(&p.0)), None);
+        assert_eq!(form(&p.0, &rows(&p.0), ""), None);
     }
 
     #[test]
@@ -1068,7 +1275,7 @@ mod tests {
             ],
         };
         let _ = rows(&outline);
-        let _ = form(&outline, &[]);
+        let _ = form(&outline, &[], "");
     }
 
     #[test]
@@ -1093,5 +1300,108 @@ mod tests {
             r.nodes[2].text,
             "Storefront API customer impersonation tokens"
         );
+    }
+
+    /// The create form in a language no pack knows: words are made up, structure is not.
+    fn unknown_language_form(p: &mut Page) -> (usize, usize, usize) {
+        let main = p.el(0, "main", "", &[]);
+        p.el(main, "h1", "[Çŕéåţé åççöüñţ]", &[]);
+        p.el(main, "label", "[Ţöķéñ ţýþé]", &[("id", "tl")]);
+        let token = p.el(
+            main,
+            "input",
+            "",
+            &[("role", "combobox"), ("aria-labelledby", "tl")],
+        );
+        p.state(token, State::Readonly);
+        p.0.nodes[token].shown = Some("[V2/V3 ÅPÎ ţöķéñ]".into());
+        p.el(main, "label", "[Ñåmé]", &[("for", "n")]);
+        let name = p.el(main, "input", "", &[("id", "n"), ("type", "text")]);
+        p.el(main, "label", "[ÅPÎ þåţĥ]", &[("for", "ap")]);
+        let path = p.el(main, "input", "", &[("id", "ap"), ("type", "text")]);
+        p.state(path, State::Readonly);
+        p.0.nodes[path].shape = Some(Shape::ApiPath);
+        p.el(main, "h2", "[ÖÅüţĥ šçöþéš]", &[]);
+        toggle(p, main, "t1", "[Çöñţéñţ]", 0, "for");
+        toggle(p, main, "t2", "[Çĥéçķöüţ çöñţéñţ]", 0, "for");
+        // A toast after the rows, then the footer with a Cancel link and Save.
+        let toast = p.el(0, "div", "", &[("role", "alert")]);
+        p.el(toast, "button", "", &[("aria-label", "[Çļöšé]")]);
+        let footer = p.el(0, "footer", "", &[]);
+        let inner = p.el(footer, "div", "", &[]);
+        p.el(inner, "a", "[Çåñçéļ]", &[]);
+        let save = p.el(inner, "button", "[Šåvé]", &[("type", "button")]);
+        (name, path, save)
+    }
+
+    #[test]
+    fn the_form_is_found_by_structure_in_a_language_nobody_knows() {
+        let mut p = Page::new();
+        let (name, path, save) = unknown_language_form(&mut p);
+        let rows = rows(&p.0);
+        let form = form(&p.0, &rows, "").expect("recognised without words");
+        assert_eq!(form.name_input, name);
+        assert_eq!(form.api_path_input, Some(path));
+        assert_eq!(form.token_type, Some(0));
+        assert_eq!(form.scope_rows, [1, 2]);
+        assert_eq!(
+            form.save,
+            Some(save),
+            "the footer's last button, not the toast's"
+        );
+        // Nothing of the page's own words is known; its level words here are English.
+        assert_eq!(
+            page_language(&p.0, None).map(|p| p.lang.as_str()),
+            Some("en-US")
+        );
+    }
+
+    #[test]
+    fn the_address_alone_finds_a_form_without_an_api_path() {
+        let mut p = Page::new();
+        p.el(0, "label", "[Ñåmé]", &[("for", "n")]);
+        let name = p.el(0, "input", "", &[("id", "n")]);
+        toggle(&mut p, 0, "t1", "[Çöñţéñţ]", 0, "for");
+        let rows = rows(&p.0);
+        assert_eq!(form(&p.0, &rows, "/manage/settings/api-accounts"), None);
+        let found = form(&p.0, &rows, "/manage/settings/auth/api-accounts/create/").unwrap();
+        assert_eq!(found.name_input, name);
+        assert_eq!(found.scope_rows, [0]);
+    }
+
+    #[test]
+    fn save_is_the_submit_button_of_the_form_around_the_name() {
+        let mut p = Page::new();
+        let f = p.el(0, "form", "", &[]);
+        p.el(f, "label", "Name", &[("for", "n")]);
+        p.el(f, "input", "", &[("id", "n")]);
+        toggle(&mut p, f, "t1", "Orders", 0, "for");
+        let submit = p.el(f, "button", "[Šåvé]", &[("type", "submit")]);
+        p.el(f, "button", "[Çåñçéļ]", &[("type", "button")]);
+        let rows = rows(&p.0);
+        let found = form(&p.0, &rows, "/manage/settings/api-accounts/create").unwrap();
+        assert_eq!(found.save, Some(submit));
+    }
+
+    #[test]
+    fn a_stencil_form_has_no_scope_rows_in_any_language() {
+        let mut p = Page::new();
+        p.el(0, "label", "[Ţöķéñ ţýþé]", &[("id", "tl")]);
+        let token = p.el(
+            0,
+            "input",
+            "",
+            &[("role", "combobox"), ("aria-labelledby", "tl")],
+        );
+        p.0.nodes[token].shown = Some("[Šţéñçîļ-ÇĻÎ ţöķéñ]".into());
+        p.el(0, "label", "[Ñåmé]", &[("for", "n")]);
+        p.el(0, "input", "", &[("id", "n")]);
+        let path = p.el(0, "input", "", &[]);
+        p.0.nodes[path].shape = Some(Shape::ApiPath);
+        toggle(&mut p, 0, "t1", "[Åççéšš]", 0, "for");
+        let rows = rows(&p.0);
+        let found = form(&p.0, &rows, "").unwrap();
+        assert_eq!(found.token_type, Some(0));
+        assert!(found.scope_rows.is_empty());
     }
 }

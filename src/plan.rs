@@ -1,22 +1,107 @@
 //! The fill planner: given a preset and the scope rows as observed on the page, decide
 //! which option to choose on each row, and say why wherever the page differs from the preset.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::catalog::{self, Presence};
+use crate::identify::{self, Placement, RowShape};
+use crate::lang;
 use crate::level::Level;
 use crate::preset::{OtherScopes, Preset};
+use crate::text::normalize;
 
-/// One scope row as read from the page.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+/// One scope row as read from the page, and what recognition made of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ObservedRow {
-    /// The row's label text (its accessible name).
+    /// The row's caption as the page shows it.
     pub label: String,
     /// The options it offers, as displayed ("None", "read-only", "modify", …).
     pub options: Vec<String>,
     /// The option currently chosen, as displayed.
-    #[serde(default)]
     pub current: Option<String>,
+    /// The scope the row was identified as (a catalogue id), and how.
+    pub scope: Option<&'static str>,
+    pub placed: Placement,
+    /// The level each option stands for (by its word or its position), as `options`.
+    pub levels: Vec<Option<Level>>,
+}
+
+impl ObservedRow {
+    /// A row known by its caption alone (English or a language pack), each option's level
+    /// by its word: how a row reads with nothing around it.
+    pub fn by_caption(label: &str, options: &[&str], current: Option<&str>) -> ObservedRow {
+        let options: Vec<String> = options.iter().map(|o| o.to_string()).collect();
+        let scope = lang::scope_by_caption(label);
+        ObservedRow {
+            label: label.to_string(),
+            levels: identify::option_levels(scope, &options),
+            options,
+            current: current.map(str::to_string),
+            scope: scope.map(|s| s.id),
+            placed: if scope.is_some() {
+                Placement::Caption
+            } else {
+                Placement::Unexpected
+            },
+        }
+    }
+
+    /// The level of the option the row shows: by its place among the options, else its word.
+    pub fn current_level(&self) -> Option<Level> {
+        let current = self.current.as_deref()?;
+        self.options
+            .iter()
+            .position(|o| o == current)
+            .and_then(|i| self.levels.get(i).copied().flatten())
+            .or_else(|| lang::level_by_word(current))
+    }
+
+    /// The options whose level is known, with it.
+    pub fn offered(&self) -> Vec<(Level, &String)> {
+        self.options
+            .iter()
+            .zip(&self.levels)
+            .filter_map(|(o, l)| Some(((*l)?, o)))
+            .collect()
+    }
+
+    /// Learns the options of a row that showed only its current one (a closed combobox).
+    pub fn with_options(&self, options: Vec<String>) -> ObservedRow {
+        let scope = self.scope.and_then(catalog::by_id);
+        ObservedRow {
+            levels: identify::option_levels(scope, &options),
+            options,
+            ..self.clone()
+        }
+    }
+}
+
+/// The rows of a form, identified together (a row's neighbours place it where its caption
+/// is unknown). A row whose choices cannot be read yet (a closed combobox) offers only the
+/// one it shows.
+pub fn observe(rows: &[RowShape]) -> Vec<ObservedRow> {
+    identify::identify(rows)
+        .into_iter()
+        .zip(rows)
+        .map(|(identity, row)| {
+            let options: Vec<String> = match row.options {
+                Some(options) => options.to_vec(),
+                None => row.current.map(str::to_string).into_iter().collect(),
+            };
+            let levels = match row.options {
+                Some(_) => identify::option_levels(identity.scope, &options),
+                None => options.iter().map(|o| lang::level_by_word(o)).collect(),
+            };
+            ObservedRow {
+                label: row.caption.trim().to_string(),
+                options,
+                current: row.current.map(str::to_string),
+                scope: identity.scope.map(|s| s.id),
+                placed: identity.placed,
+                levels,
+            }
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -39,7 +124,8 @@ pub enum RowStatus {
     NotInPreset,
     /// Not named by a preset that leaves other rows to the user: untouched.
     Left,
-    /// Not a scope we know: set to (or already at) None, or left for presets that leave rows.
+    /// Not identified (an unknown caption that its position does not place without
+    /// doubt): left as it is.
     Unknown,
     /// No offered option can be chosen (e.g. the options could not be read).
     Unavailable,
@@ -50,8 +136,11 @@ pub enum RowStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RowReport {
     pub row: usize,
+    /// The row's caption as the page shows it.
     pub label: String,
     pub scope: Option<&'static str>,
+    /// How the row was identified: a row placed by position is worth a look before Save.
+    pub placed: Placement,
     pub requested: Option<Level>,
     /// The level that will be chosen (None when the row is left alone).
     pub target: Option<Level>,
@@ -79,8 +168,11 @@ pub struct Summary {
     pub adjusted: usize,
     pub missing: usize,
     pub not_in_preset: usize,
+    /// Rows not identified, left as they are.
     pub unknown: usize,
     pub unavailable: usize,
+    /// Rows identified by their position, not their caption.
+    pub by_position: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -105,8 +197,13 @@ pub struct Choice {
 pub fn choose(requested: Level, options: &[String]) -> Option<Choice> {
     let offered: Vec<(Level, &String)> = options
         .iter()
-        .filter_map(|o| Level::parse(o).ok().map(|l| (l, o)))
+        .filter_map(|o| lang::level_by_word(o).map(|l| (l, o)))
         .collect();
+    choose_among(requested, &offered)
+}
+
+/// [`choose`] among options whose levels are known (by word or by position).
+pub fn choose_among(requested: Level, offered: &[(Level, &String)]) -> Option<Choice> {
     if let Some((level, option)) = offered.iter().find(|(l, _)| *l == requested) {
         return Some(Choice {
             level: *level,
@@ -154,10 +251,6 @@ pub fn choose(requested: Level, options: &[String]) -> Option<Choice> {
         })
 }
 
-fn current_level(row: &ObservedRow) -> Option<Level> {
-    row.current.as_deref().and_then(|c| Level::parse(c).ok())
-}
-
 /// Plans the fill of the scope rows.
 pub fn plan(preset: &Preset, rows: &[ObservedRow]) -> FillPlan {
     let mut actions = Vec::new();
@@ -166,12 +259,13 @@ pub fn plan(preset: &Preset, rows: &[ObservedRow]) -> FillPlan {
     let mut summary = Summary::default();
 
     for (index, row) in rows.iter().enumerate() {
-        let scope = catalog::find(&row.label);
-        let current = current_level(row);
+        let scope = row.scope.and_then(catalog::by_id);
+        let current = row.current_level();
         let mut report = RowReport {
             row: index,
             label: row.label.trim().to_string(),
             scope: scope.map(|s| s.id),
+            placed: row.placed,
             requested: None,
             target: None,
             current: row.current.clone(),
@@ -186,7 +280,17 @@ pub fn plan(preset: &Preset, rows: &[ObservedRow]) -> FillPlan {
             }
             seen.push(s.id);
         }
-        let requested = scope.and_then(|s| preset.level_for(s.id));
+        let Some(scope) = scope else {
+            // Only a row identified without doubt is set.
+            report.status = RowStatus::Unknown;
+            summary.unknown += 1;
+            reports.push(report);
+            continue;
+        };
+        if row.placed == Placement::Position {
+            summary.by_position += 1;
+        }
+        let requested = preset.level_for(scope.id);
         report.requested = requested;
         let wanted = match (requested, preset.other_scopes) {
             (Some(level), _) => Some(level),
@@ -194,15 +298,11 @@ pub fn plan(preset: &Preset, rows: &[ObservedRow]) -> FillPlan {
             (None, OtherScopes::Leave) => None,
         };
         let Some(wanted) = wanted else {
-            report.status = if scope.is_some() {
-                RowStatus::Left
-            } else {
-                RowStatus::Unknown
-            };
+            report.status = RowStatus::Left;
             reports.push(report);
             continue;
         };
-        match choose(wanted, &row.options) {
+        match choose_among(wanted, &row.offered()) {
             None => {
                 report.status = RowStatus::Unavailable;
                 report.adjustment = Some(format!(
@@ -214,11 +314,10 @@ pub fn plan(preset: &Preset, rows: &[ObservedRow]) -> FillPlan {
             Some(choice) => {
                 report.target = Some(choice.level);
                 let already = current == Some(choice.level);
-                report.status = match (scope.is_some(), requested.is_some(), already) {
-                    (false, _, _) => RowStatus::Unknown,
-                    (true, false, _) => RowStatus::NotInPreset,
-                    (true, true, true) => RowStatus::AlreadyRight,
-                    (true, true, false) => RowStatus::Set,
+                report.status = match (requested.is_some(), already) {
+                    (false, _) => RowStatus::NotInPreset,
+                    (true, true) => RowStatus::AlreadyRight,
+                    (true, false) => RowStatus::Set,
                 };
                 if choice.adjustment.is_some() {
                     summary.adjusted += 1;
@@ -240,7 +339,6 @@ pub fn plan(preset: &Preset, rows: &[ObservedRow]) -> FillPlan {
             RowStatus::NotInPreset if report.target == Some(Level::None) => {
                 summary.not_in_preset += 1
             }
-            RowStatus::Unknown if report.target == Some(Level::None) => summary.unknown += 1,
             _ => {}
         }
         reports.push(report);
@@ -280,6 +378,16 @@ pub struct Mismatch {
 }
 
 impl FillPlan {
+    /// The option that shows a chosen row's level: the one the plan chooses, or the one the
+    /// row already showed.
+    pub fn option_for<'a>(&'a self, row: &'a RowReport) -> Option<&'a str> {
+        self.actions
+            .iter()
+            .find(|a| a.row == row.row)
+            .map(|a| a.option.as_str())
+            .or(row.current.as_deref())
+    }
+
     /// The rows the plan chose a level for (not left to the user, not a duplicate, not
     /// unusable), each with that level: what the form must show after the fill.
     pub fn chosen(&self) -> impl Iterator<Item = (&RowReport, Level)> {
@@ -295,6 +403,19 @@ impl FillPlan {
     }
 }
 
+/// Whether a row shows `level`: by the level its current option stands for, or, where
+/// that cannot be told (a closed combobox in a language no pack knows), by showing the
+/// very option that was chosen for it.
+pub fn shows(row: &ObservedRow, level: Level, option: &str) -> bool {
+    match row.current_level() {
+        Some(shown) => shown == level,
+        None => row
+            .current
+            .as_deref()
+            .is_some_and(|c| normalize(c) == normalize(option)),
+    }
+}
+
 /// Reads the form back after filling: every row the plan chose a level for must show it.
 /// Rows are matched by label, so a re-rendered form with the same rows still verifies.
 pub fn verify(plan: &FillPlan, after: &[ObservedRow]) -> Vec<Mismatch> {
@@ -302,7 +423,8 @@ pub fn verify(plan: &FillPlan, after: &[ObservedRow]) -> Vec<Mismatch> {
         .filter_map(|(r, expected)| {
             let row = after.iter().find(|a| a.label.trim() == r.label);
             let actual = row.and_then(|a| a.current.clone());
-            let ok = row.and_then(current_level) == Some(expected);
+            let option = plan.option_for(r).unwrap_or_default();
+            let ok = row.is_some_and(|a| shows(a, expected, option));
             (!ok).then(|| Mismatch {
                 row: r.row,
                 label: r.label.clone(),
@@ -333,11 +455,8 @@ pub(crate) fn documented_page(current: &str) -> Vec<ObservedRow> {
             } else {
                 options[0].clone()
             };
-            ObservedRow {
-                label: s.label.to_string(),
-                options,
-                current: Some(current),
-            }
+            let options: Vec<&str> = options.iter().map(String::as_str).collect();
+            ObservedRow::by_caption(s.label, &options, Some(&current))
         })
         .collect()
 }
@@ -456,24 +575,20 @@ mod tests {
             .into_iter()
             .filter(|r| r.label != "Orders" && r.label != "Themes")
             .collect();
-        rows.push(ObservedRow {
-            label: "Widgets Beta".into(),
-            options: opts(&["None", "read-only", "modify"]),
-            current: Some("modify".into()),
-        });
+        rows.push(ObservedRow::by_caption(
+            "Widgets Beta",
+            &["None", "read-only", "modify"],
+            Some("modify"),
+        ));
         let plan = plan(wh, &rows);
         // Wherehouse asks "Themes: none": a page without the row satisfies it.
         let missing: Vec<&str> = plan.missing.iter().map(|m| m.label).collect();
         assert_eq!(missing, ["Orders"]);
+        // A row nobody identified is left as it is, and reported.
         let widgets = report(&plan, "Widgets Beta");
-        assert_eq!(
-            (widgets.status, widgets.target),
-            (RowStatus::Unknown, Some(Level::None))
-        );
-        assert!(plan
-            .actions
-            .iter()
-            .any(|a| a.row == rows.len() - 1 && a.level == Level::None));
+        assert_eq!((widgets.status, widgets.target), (RowStatus::Unknown, None));
+        assert!(plan.actions.iter().all(|a| a.row != rows.len() - 1));
+        assert_eq!(plan.summary.unknown, 1);
     }
 
     #[test]

@@ -269,27 +269,10 @@ pub fn parse(file: &str, json: &str, builtin: bool) -> Result<Preset, PresetErro
 
 /// Reads a preset file's JSON into the schema; a wrong field is named by its path. The
 /// counts are checked first, so 10,000 layouts are refused before they are built.
-#[cfg(any(not(target_arch = "wasm32"), feature = "pages"))]
 fn read(json: &str) -> Result<PresetFile, (String, String)> {
+    #[cfg(any(not(target_arch = "wasm32"), feature = "pages"))]
     check_counts(json)?;
-    let mut de = serde_json::Deserializer::from_str(json);
-    serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        let field = if path == "." { String::new() } else { path };
-        (field, e.into_inner().to_string())
-    })
-}
-
-/// The content script's core reads JSON with the browser's own parser: serde_json and the
-/// field paths were a seventh of it, and the presets it reads are shipped ones, or the
-/// user's, which the options page checked (with field paths) when they were imported.
-/// The checks of [`validate`] are the same everywhere.
-#[cfg(all(target_arch = "wasm32", not(feature = "pages")))]
-fn read(json: &str) -> Result<PresetFile, (String, String)> {
-    let value = js_sys::JSON::parse(json)
-        .map_err(|_| (String::new(), "expected a JSON object".to_string()))?;
-    let raw: PresetFile =
-        serde_wasm_bindgen::from_value(value).map_err(|e| (String::new(), e.to_string()))?;
+    let raw: PresetFile = crate::json::read(json)?;
     let fields: Vec<usize> = raw.layouts.iter().map(|l| l.fields.len()).collect();
     check_layout_counts(&fields)?;
     Ok(raw)

@@ -2,8 +2,9 @@
 
 use serde::Serialize;
 
-use crate::catalog::Presence;
+use crate::catalog::{self, Presence};
 use crate::guard::UserChange;
+use crate::identify::Placement;
 use crate::level::Level;
 use crate::plan::{FillPlan, Mismatch, RowStatus};
 
@@ -52,8 +53,8 @@ pub fn describe(
         format!("{} set", plural(s.set, "row", "rows")),
         format!("{} already right", s.already_right),
     ];
-    if s.not_in_preset + s.unknown > 0 {
-        parts.push(format!("{} left at None", s.not_in_preset + s.unknown));
+    if s.not_in_preset > 0 {
+        parts.push(format!("{} left at None", s.not_in_preset));
     }
     if s.adjusted > 0 {
         parts.push(format!("{} adjusted", s.adjusted));
@@ -95,6 +96,18 @@ pub fn describe(
         if !mismatches.iter().any(|m| &m.label == label) {
             problem(label, error.clone());
         }
+    }
+    for r in plan
+        .rows
+        .iter()
+        .filter(|r| r.placed == Placement::Ambiguous)
+    {
+        problem(
+            &r.label,
+            "ScopeFill does not know this caption, and the rows around it fit the page's \
+             known orders more than one way; left as it is"
+                .into(),
+        );
     }
     for r in plan
         .rows
@@ -144,8 +157,15 @@ pub fn describe(
             ),
         );
     }
-    for r in plan.rows.iter().filter(|r| r.status == RowStatus::Unknown) {
-        notice(&r.label, "not a scope ScopeFill knows; left at None".into());
+    for r in plan
+        .rows
+        .iter()
+        .filter(|r| r.placed == Placement::Unexpected)
+    {
+        notice(
+            &r.label,
+            "not a scope ScopeFill knows; left as it is".into(),
+        );
     }
     for label in reapplied {
         if !mismatches.iter().any(|m| &m.label == label)
@@ -163,8 +183,23 @@ pub fn describe(
             ),
         );
     }
+    // Rows told by their place among the others: named with the scope they were taken for.
+    for r in plan.rows.iter().filter(|r| r.placed == Placement::Position) {
+        let Some(scope) = r.scope.and_then(catalog::by_id) else {
+            continue;
+        };
+        let level = match (r.status, r.target) {
+            (RowStatus::Left, _) | (_, None) => "left as it is".to_string(),
+            (_, Some(level)) => level.to_string(),
+        };
+        items.push(Item {
+            kind: ItemKind::Notice,
+            row: r.label.clone(),
+            text: format!("{} → {}: {level}", r.label, scope.label),
+        });
+    }
     let ok = items.iter().all(|i| i.kind == ItemKind::Notice);
-    let headline = if ok {
+    let mut headline = if ok {
         format!(
             "Filled: {}. Review the form, then press Save.",
             parts.join(", ")
@@ -177,6 +212,13 @@ pub fn describe(
             parts.join(", ")
         )
     };
+    if s.by_position > 0 {
+        headline.push_str(&format!(
+            " {} recognised by position, not by caption: check {} before you save.",
+            plural(s.by_position, "row was", "rows were"),
+            if s.by_position == 1 { "it" } else { "them" }
+        ));
+    }
     let announcement = announce(&headline, &items);
     Report {
         ok,
@@ -224,11 +266,11 @@ mod tests {
     fn a_clean_fill_reads_as_done_with_its_adjustment_noted() {
         let wh = find(shipped(), "wherehouse").unwrap();
         let mut rows = page();
-        rows.push(ObservedRow {
-            label: "Orders".into(),
-            options: vec!["None".into(), "read-only".into(), "modify".into()],
-            current: Some("None".into()),
-        });
+        rows.push(ObservedRow::by_caption(
+            "Orders",
+            &["None", "read-only", "modify"],
+            Some("None"),
+        ));
         let p = plan(wh, &rows);
         let r = describe(&p, &["Orders".into()], &[], &[], &[]);
         assert!(r.ok);
@@ -330,5 +372,44 @@ mod tests {
         let texts: Vec<&str> = r.items.iter().map(|i| i.text.as_str()).collect();
         assert!(texts.contains(&"Orders: not on this page (the preset asks for 'modify')"));
         assert!(texts.contains(&"Products: shows 'None', expected 'modify'"));
+    }
+
+    #[test]
+    fn rows_placed_by_position_are_named_with_their_scope_and_the_headline_asks_to_check() {
+        use crate::identify::RowShape;
+        use crate::plan::observe;
+        let wh = find(shipped(), "wherehouse").unwrap();
+        // A language no pack knows.
+        let captions: Vec<String> = documented_page("None")
+            .iter()
+            .map(|r| {
+                r.label
+                    .replace('o', "ö")
+                    .replace('e', "é")
+                    .replace('a', "å")
+            })
+            .collect();
+        let rows = documented_page("None");
+        let shapes: Vec<RowShape> = rows
+            .iter()
+            .zip(&captions)
+            .map(|(r, caption)| RowShape {
+                caption,
+                options: Some(&r.options),
+                current: r.current.as_deref(),
+            })
+            .collect();
+        let r = describe(&plan(wh, &observe(&shapes)), &[], &[], &[], &[]);
+        assert!(r.ok, "{r:?}");
+        assert!(
+            r.headline.ends_with(
+                " 27 rows were recognised by position, not by caption: check them before you save."
+            ),
+            "{}",
+            r.headline
+        );
+        let texts: Vec<&str> = r.items.iter().map(|i| i.text.as_str()).collect();
+        assert!(texts.contains(&"Cöntént → Content: none"), "{texts:?}");
+        assert!(texts.contains(&"Ordérs → Orders: modify"), "{texts:?}");
     }
 }

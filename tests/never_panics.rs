@@ -2,7 +2,8 @@
 
 use proptest::prelude::*;
 use scopefill::credentials::{from_pairs, from_text};
-use scopefill::plan::{plan, ObservedRow};
+use scopefill::identify::RowShape;
+use scopefill::plan::{observe, plan, ObservedRow};
 use scopefill::preset::{parse, shipped};
 
 const LABELS: &[&str] = &[
@@ -64,7 +65,11 @@ proptest! {
 
     #[test]
     fn planning_arbitrary_rows_never_panics(rows in prop::collection::vec((any::<String>(), prop::collection::vec(any::<String>(), 0..5), prop::option::of(any::<String>())), 0..40)) {
-        let rows: Vec<ObservedRow> = rows.into_iter().map(|(label, options, current)| ObservedRow { label, options, current }).collect();
+        let shapes: Vec<RowShape> = rows
+            .iter()
+            .map(|(caption, options, current)| RowShape { caption, options: Some(options), current: current.as_deref() })
+            .collect();
+        let rows: Vec<ObservedRow> = observe(&shapes);
         for preset in shipped() {
             let p = plan(preset, &rows);
             for action in &p.actions {

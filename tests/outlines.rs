@@ -4,6 +4,7 @@
 //! is in the same format and can be added here as it is.
 
 use scopefill::catalog::{self, Presence};
+use scopefill::identify::RowShape;
 use scopefill::outline::{self, CaptionFrom, ChoiceRow, Outline, RowKind};
 use scopefill::plan::{self, ObservedRow};
 use scopefill::preset::{find, shipped};
@@ -75,7 +76,7 @@ impl Seen {
 fn recognise(name: &str) -> Seen {
     let outline = load(name);
     let rows = outline::rows(&outline);
-    let form = outline::form(&outline, &rows)
+    let form = outline::form(&outline, &rows, "")
         .unwrap_or_else(|| panic!("{name}: the form was not recognised"));
     println!(
         "  {name:<15} {} nodes, {} rows of choices, {} scope rows",
@@ -192,15 +193,22 @@ fn label_variants_are_the_same_scopes() {
 #[test]
 fn planning_every_shipped_preset_on_the_recorded_toggle_page_finds_every_row_it_needs() {
     let seen = recognise("toggle");
-    let observed: Vec<ObservedRow> = seen
+    let options: Vec<Vec<String>> = seen
         .scope_rows()
         .iter()
-        .map(|r| ObservedRow {
-            label: r.caption.clone(),
-            options: r.choices.iter().map(|c| c.label.clone()).collect(),
-            current: r.current.clone(),
+        .map(|r| r.choices.iter().map(|c| c.label.clone()).collect())
+        .collect();
+    let shapes: Vec<RowShape> = seen
+        .scope_rows()
+        .iter()
+        .zip(&options)
+        .map(|(r, options)| RowShape {
+            caption: &r.caption,
+            options: Some(options),
+            current: r.current.as_deref(),
         })
         .collect();
+    let observed: Vec<ObservedRow> = plan::observe(&shapes);
     for preset in shipped() {
         let plan = plan::plan(preset, &observed);
         let missing: Vec<&str> = plan

@@ -22,21 +22,53 @@ const LIST = '/manage/settings/api-accounts';
 const CREATE = `${LIST}/create`;
 const VARIANTS = ['toggle', 'toggle-labelid', 'toggle-caption', 'select', 'native', 'radio'];
 
-// Independent copy of the 2025 page's rows (label as displayed, options as displayed).
+// Independent copy of the 2025 page's rows: [id, label as displayed (en-US), level keys
+// besides none]; the displayed options are the en-US words of the keys.
+const EN_WORD = { none: 'None', standard: 'Standard' };
 const RW = ['read-only', 'modify'];
+const row = (id, label, keys, noNone = false) => {
+  const levelKeys = noNone ? keys : ['none', ...keys];
+  return { id, label, levels: levelKeys.map((k) => EN_WORD[k] || k), levelKeys };
+};
 const CATALOGUE = [
-  ['Content', RW], ['Checkout content', RW], ['Customers', RW], ['Customers login', ['login']],
-  ['Information & settings', RW], ['Marketing', RW], ['Orders', RW], ['Order transactions', RW],
-  ['Create payments', ['create']], ['Get payment methods', ['read-only']], ['Stored payment instruments', RW],
-  ['Products', RW], ['Themes', RW], ['Carts', RW], ['Checkouts', RW], ['Sites & routes', RW],
-  ['Channel settings', RW], ['Channel listings', RW], ['Storefront API tokens', ['manage']],
-  ['Storefront API customer impersonation tokens', ['manage']], ['Store logs', ['read-only']],
-  ['Store Locations', RW], ['Store Inventory', RW], ['Fulfillment Methods', RW], ['Order Fulfillment', RW],
-  ['Metafield Ownership', ['manage']],
-].map(([label, levels]) => ({ label, levels: ['None', ...levels] }));
-CATALOGUE.push({ label: 'Metafields Access', levels: ['Standard', 'full'] });
-const B2B = [{ label: 'Store Translations', levels: ['None', ...RW] }, { label: 'B2B Edition', levels: ['None', 'modify'] }];
+  ['content', 'Content', RW], ['checkout_content', 'Checkout content', RW], ['customers', 'Customers', RW],
+  ['customers_login', 'Customers login', ['login']], ['information_settings', 'Information & settings', RW],
+  ['marketing', 'Marketing', RW], ['orders', 'Orders', RW], ['order_transactions', 'Order transactions', RW],
+  ['create_payments', 'Create payments', ['create']], ['get_payment_methods', 'Get payment methods', ['read-only']],
+  ['stored_payment_instruments', 'Stored payment instruments', RW], ['products', 'Products', RW], ['themes', 'Themes', RW],
+  ['carts', 'Carts', RW], ['checkouts', 'Checkouts', RW], ['sites_routes', 'Sites & routes', RW],
+  ['channel_settings', 'Channel settings', RW], ['channel_listings', 'Channel listings', RW],
+  ['storefront_api_tokens', 'Storefront API tokens', ['manage']],
+  ['storefront_api_customer_impersonation_tokens', 'Storefront API customer impersonation tokens', ['manage']],
+  ['store_logs', 'Store logs', ['read-only']], ['store_locations', 'Store Locations', RW],
+  ['store_inventory', 'Store Inventory', RW], ['fulfillment_methods', 'Fulfillment Methods', RW],
+  ['order_fulfillment', 'Order Fulfillment', RW], ['metafield_ownership', 'Metafield Ownership', ['manage']],
+].map(([id, label, keys]) => row(id, label, keys));
+CATALOGUE.push(row('metafields_access', 'Metafields Access', ['standard', 'full'], true));
+const B2B = [row('store_translations', 'Store Translations', RW), row('b2b_edition', 'B2B Edition', ['modify'])];
 const initialScopes = (rows) => Object.fromEntries(rows.map((r) => [r.label, r.levels[0]]));
+const initialLevels = (rows) => Object.fromEntries(rows.map((r) => [r.id, r.levelKeys[0]]));
+
+// The language packs the page is drawn from (src/languages/<code>.json), read here directly.
+const LANGS = ['en-US', 'de-DE', 'fr-FR', 'es-ES', 'es-419', 'it-IT', 'uk-UA', 'zh-CN', 'nl-NL', 'pt-BR', 'sv-SE',
+  'ko-KR', 'da-DK', 'no-NO', 'pl-PL', 'ja-JP'];
+const LANG_DIR = new URL('../src/languages/', import.meta.url);
+const PACKS = Object.fromEntries(LANGS.map((c) => [c, JSON.parse(fs.readFileSync(new URL(`${c}.json`, LANG_DIR), 'utf8'))]));
+const EN = PACKS['en-US'];
+const first = (v) => (Array.isArray(v) ? v[0] : v);
+const flat = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, first(v)]));
+// As the extension compares words: case-insensitive, '&' = "and", letters and digits only.
+const wnorm = (t) => String(t).toLowerCase().replace(/&/g, 'and').replace(/[^\p{L}\p{N}]/gu, '');
+/** config.rows a pack should give for `rows` (CATALOGUE-shaped); `enCaptions` for captions=en. */
+const packRows = (pack, rows, enCaptions = false) => rows.map((r) => ({
+  id: r.id,
+  label: enCaptions ? r.label : first(pack.scopes[r.id]),
+  levels: r.levelKeys.map((k) => first(pack.levels[k])),
+  levelKeys: r.levelKeys,
+}));
+/** Every wording of every text of a pack, normalised. */
+const packWords = (pack, sections = ['page', 'dialog', 'scopes', 'levels']) =>
+  new Set(sections.flatMap((sec) => Object.values(pack[sec]).flatMap((v) => (Array.isArray(v) ? v : [v]))).map(wnorm));
 
 // ---- reporting -------------------------------------------------------------------------------
 let passed = 0;
@@ -155,11 +187,11 @@ async function shot(page, name, opts = {}) {
 
 // ---- the DOM contract, per variant (run in the page) ---------------------------------------------
 // Reads every row in document order: { label, options, current, wired, closedEmpty? }.
-function readRows(frame, variant) {
-  return frame.evaluate((v) => {
+function readRows(frame, variant, headings = ['OAuth scopes', 'Stencil-CLI access']) {
+  return frame.evaluate(({ v, headings }) => {
     const text = (el) => (el ? el.textContent.trim() : null);
     const byId = (id) => (id ? document.getElementById(id) : null);
-    const scopes = [...document.querySelectorAll('h2')].find((h) => text(h) === 'OAuth scopes' || text(h) === 'Stencil-CLI access');
+    const scopes = [...document.querySelectorAll('h2')].find((h) => headings.includes(text(h)));
     const panel = scopes ? scopes.parentElement.parentElement : document;
     const out = [];
     if (v.startsWith('toggle')) {
@@ -217,7 +249,7 @@ function readRows(frame, variant) {
       }
     }
     return out;
-  }, variant);
+  }, { v: variant, headings });
 }
 
 // Chooses `option` in row `label` the way a user does (real clicks / keyboard / selectOption).
@@ -249,9 +281,59 @@ async function choose(frame, variant, label, option) {
   await settle(frame);
 }
 
+// Every text a person or a script reads on the page: text nodes, aria-label, placeholder,
+// title (outside the chrome's <header> and <nav> with `skipChrome`).
+function pageTexts(frame, skipChrome = false) {
+  return frame.evaluate((skip) => {
+    const out = new Set();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (skip && n.parentElement.closest('header, nav')) continue;
+      const t = n.textContent.trim();
+      if (t) out.add(t);
+    }
+    for (const el of document.body.querySelectorAll('[aria-label], [placeholder], [title]')) {
+      if (skip && el.closest('header, nav')) continue;
+      for (const a of ['aria-label', 'placeholder', 'title']) {
+        const v = (el.getAttribute(a) || '').trim();
+        if (v) out.add(v);
+      }
+    }
+    return [...out];
+  }, skipChrome);
+}
+// The en-US texts shown on a translated page that its own pack does not use.
+async function englishLeft(frame, pack, sections) {
+  const shown = new Set((await pageTexts(frame, true)).map(wnorm));
+  const own = packWords(pack);
+  return sections.flatMap((sec) => Object.values(EN[sec]).map(first)).filter((t) => shown.has(wnorm(t)) && !own.has(wnorm(t)));
+}
+// Goes to another URL in the same tab and waits for the form (cheaper than a new page).
+async function visit(page, urlPath, { waitReady = true } = {}) {
+  currentUrl = urlPath;
+  await page.goto(base + urlPath);
+  if (waitReady) await ready(page);
+  return page;
+}
+const htmlLang = (frame) => frame.evaluate(() => document.documentElement.lang);
+// Two tabs take turns through `items` (the machine has two cores): fn(tab, item).
+async function inTwoTabs(items, fn) {
+  const tabs = [await open(`${LIST}`, { waitReady: false }), await context.newPage()];
+  openPages.push(tabs[1]);
+  tabs[1].on('pageerror', (e) => problems.push(`second tab: page error ${e.message}`));
+  tabs[1].on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`second tab: console ${m.type()} ${m.text()}`);
+  });
+  const queue = [...items];
+  await Promise.all(tabs.map(async (tab) => {
+    for (let item = queue.shift(); item; item = queue.shift()) await fn(tab, item);
+  }));
+}
+
 const ID_RE = /^[a-z0-9]{31}$/;
 const SECRET_RE = /^[0-9a-f]{64}$/;
 const saveButton = (frame) => frame.getByRole('button', { name: 'Save', exact: true });
+const saveButtonIn = (frame, P) => frame.getByRole('button', { name: P.save, exact: true });
 const nameInput = (frame) => frame.getByLabel('Name', { exact: true });
 
 // ---- checks ----------------------------------------------------------------------------------------
@@ -284,7 +366,7 @@ for (const variant of VARIANTS) {
     eq([cfg.variant, cfg.storeHash, cfg.apiPath], [variant, 'abc123xyz0', 'https://api.bigcommerce.com/stores/abc123xyz0/v3/'], 'config');
     eq(cfg.rows, CATALOGUE, 'config.rows: the 2025 rows, their order, case and options');
     const s0 = await state(page);
-    eq(s0, { route: 'create', tokenType: 'V2/V3 API token', name: '', access: 'local development only', scopes: initialScopes(CATALOGUE) }, 'initial state');
+    eq(s0, { route: 'create', tokenType: 'V2/V3 API token', name: '', access: 'local development only', scopes: initialScopes(CATALOGUE), levels: initialLevels(CATALOGUE) }, 'initial state');
     const rows = await readRows(page, variant);
     eq(rows.map((r) => r.label), CATALOGUE.map((r) => r.label), 'one widget per row, labelled as displayed');
     if (variant !== 'select') eq(rows.map((r) => r.options), CATALOGUE.map((r) => r.levels), 'options per row');
@@ -586,11 +668,11 @@ await step('b2b=1, token=stencil, omit, extra, labels=variant, hostname', async 
   const labels = rows.map((r) => r.label);
   ok(!labels.includes('Orders') && !labels.includes('Store logs'), 'omit removes rows (any case)');
   eq(rows.slice(-4), [
-    { label: 'Infrastructure Logs', levels: ['None', 'read-only'] },
-    { label: 'Infrastructure Projects', levels: ['None', 'read-only', 'manage'] },
-    { label: 'Infrastructure Deployments', levels: ['None', 'read-only', 'create preview', 'manage'] },
-    { label: 'Widgets Beta', levels: ['None', 'read-only', 'modify'] },
-  ], 'extra appends rows');
+    row('infrastructure_logs', 'Infrastructure Logs', ['read-only']),
+    row('infrastructure_projects', 'Infrastructure Projects', ['read-only', 'manage']),
+    row('infrastructure_deployments', 'Infrastructure Deployments', ['read-only', 'create preview', 'manage']),
+    row('extra:Widgets Beta', 'Widgets Beta', RW),
+], 'extra appends rows');
   ok(['Customer Login', 'Sites & Routes', 'Payments - Get accepted methods', 'Metafields Ownership'].every((l) => labels.includes(l))
     && !labels.includes('Customers login') && !labels.includes('Metafield Ownership'), 'labels=variant renames rows');
   eq((await readRows(page, 'native')).map((r) => r.label), labels, 'the page shows the same rows');
@@ -598,6 +680,241 @@ await step('b2b=1, token=stencil, omit, extra, labels=variant, hostname', async 
 
   page = await open(`${CREATE}?store=ignored`, { origin: `http://${HOSTED}:${server.port}` });
   eq((await config(page)).storeHash, 'h0st7ash', 'a store-{hash}.mybigcommerce.com hostname wins over store=');
+});
+
+await step('lang=: the page in each of the 16 languages (form, rows, Save, modal, list)', async () => {
+  // One tab for all 16 (a new page costs more than a load), and few round trips per language:
+  // clicks here are the DOM's (React takes them like a user's; real clicks on translated words
+  // are in the steps below).
+  const ALL = ['page', 'dialog', 'scopes', 'levels'];
+  const one = async (page, code) => {
+    const pack = PACKS[code];
+    const P = flat(pack.page);
+    const D = flat(pack.dialog);
+    await visit(page, `${CREATE}?lang=${code}&download=0`);
+    const cfg = await config(page);
+    eq([cfg.lang, cfg.htmlLang, await htmlLang(page), cfg.captions], [code, code, code, code], `${code}: config.lang, <html lang>`);
+    const want = packRows(pack, CATALOGUE);
+    eq(cfg.rows, want, `${code}: config.rows: the pack's captions and level words, ids and level keys`);
+    const rows = await readRows(page, 'toggle', [P.oauth_scopes]);
+    eq(rows.map((r) => [r.label, r.options, r.current]), want.map((r) => [r.label, r.levels, r.levels[0]]), `${code}: rows drawn with the pack's captions and level words`);
+    // No English caption remains, except where the pack's own caption is the same word.
+    const enCaption = new Map(CATALOGUE.map((r) => [wnorm(r.label), r.id]));
+    const english = rows.filter((r, i) => enCaption.has(wnorm(r.label)) && wnorm(first(pack.scopes[want[i].id])) !== wnorm(r.label));
+    eq(english.map((r) => r.label), [], `${code}: no English scope caption the pack does not use`);
+    const form = await page.evaluate(() => {
+      const text = (el) => (el ? el.textContent.trim() : null);
+      const labels = [...document.querySelectorAll('main label')].slice(0, 3);
+      return {
+        h1: text(document.querySelector('h1')),
+        back: text(document.querySelector('main a')),
+        h2: [...document.querySelectorAll('main h2')].map(text),
+        labels: labels.map(text),
+        token: document.querySelector('input[role=combobox]')?.value,
+        apiPath: labels[2]?.control?.value,
+        footer: [...document.querySelectorAll('button')].slice(-2).map((b) => [text(b), b.disabled]),
+      };
+    });
+    eq(form, { h1: P.title, back: P.list_title, h2: [P.oauth_scopes], labels: [P.token_type, P.name, P.api_path], token: P.token_v2v3,
+      apiPath: cfg.apiPath, footer: [[P.cancel, false], [P.save, true]] }, `${code}: title, back link, field labels, token type, footer`);
+    eq(await englishLeft(page, pack, ALL), [], `${code}: no en-US text the pack does not use (form)`);
+    // state().levels follows clicks on the translated words; Save opens the modal.
+    const orders = want.find((r) => r.id === 'orders');
+    const meta = want.find((r) => r.id === 'metafields_access');
+    await page.evaluate(({ clicks, save }) => {
+      const text = (el) => (el ? el.textContent.trim() : null);
+      for (const [label, option] of clicks) {
+        const l = [...document.querySelectorAll('label')].find((x) => text(x) === label);
+        [...document.getElementById(l.htmlFor).querySelectorAll('button')].find((b) => text(b) === option).click();
+      }
+      const name = [...document.querySelectorAll('main input')].find((i) => !i.readOnly && i.getAttribute('role') !== 'combobox');
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(name, 'Lang test');
+      name.dispatchEvent(new Event('input', { bubbles: true }));
+      return new Promise((res) => setTimeout(() => {
+        [...document.querySelectorAll('button')].find((b) => text(b) === save).click();
+        res();
+      }, 20));
+    }, { clicks: [[orders.label, orders.levels[2]], [meta.label, meta.levels[1]]], save: P.save });
+    await page.getByRole('dialog').waitFor({ timeout: 3000 });
+    const s1 = await state(page);
+    eq([s1.name, s1.levels.orders, s1.levels.metafields_access, s1.levels.content, s1.scopes[orders.label], s1.scopes[meta.label]],
+      ['Lang test', 'modify', 'full', 'none', orders.levels[2], meta.levels[1]], `${code}: state().levels and scopes track clicks`);
+    const info = await page.evaluate(() => {
+      const d = document.querySelector('[role=dialog]');
+      return {
+        title: d.querySelector('h2')?.textContent,
+        fields: [...d.querySelectorAll('input')].map((i) => i.labels[0] && i.labels[0].textContent),
+        buttons: [...d.querySelectorAll('button')].map((b) => b.getAttribute('aria-label') || b.textContent.trim()),
+        text: d.textContent,
+        toast: document.querySelector('[role=alert]')?.textContent || '',
+      };
+    });
+    eq([info.title, info.fields, info.buttons], [D.title, [D.client_id, D.client_secret, D.access_token], [D.copy, D.copy, D.copy, D.done]],
+      `${code}: modal title, field labels, Copy aria-label, Done`);
+    ok(info.text.includes(D.download_note) && info.text.includes(D.warning), `${code}: modal note and warning`);
+    ok(info.toast.includes(P.toast_title) && info.toast.includes(P.toast_text), `${code}: toast`, info.toast);
+    eq(await englishLeft(page, pack, ALL), [], `${code}: no en-US text the pack does not use (modal, toast)`);
+    // Done, then Cancel → the list, in the language.
+    await page.evaluate(({ done, cancel }) => {
+      const text = (el) => (el ? el.textContent.trim() : null);
+      [...document.querySelectorAll('[role=dialog] button')].find((b) => text(b) === done).click();
+      return new Promise((res) => setTimeout(() => {
+        [...document.querySelectorAll('button')].find((b) => text(b) === cancel).click();
+        res();
+      }, 20));
+    }, { done: D.done, cancel: P.cancel });
+    await page.waitForFunction(() => window.__replica.state().route === 'list' && document.querySelector('table'));
+    const list = await page.evaluate(() => {
+      const text = (el) => (el ? el.textContent.trim() : null);
+      return {
+        dialogs: document.querySelectorAll('[role=dialog]').length,
+        h1: text(document.querySelector('h1')),
+        columns: [...document.querySelectorAll('th')].map(text),
+        button: text(document.querySelector('main button')),
+        link: text(document.querySelector('main a[href="#legacy"]')),
+      };
+    });
+    eq(list, { dialogs: 0, h1: P.list_title, columns: [P.column_account_name, P.column_scopes, P.column_webhooks], button: P.create_api_account, link: P.legacy_link },
+      `${code}: Done closed the modal; list title, columns, button, legacy link`);
+    const listTexts = await pageTexts(page, true);
+    ok([P.no_accounts, P.list_intro, P.settings].every((t) => listTexts.includes(t)), `${code}: list texts`);
+    eq(await englishLeft(page, pack, ['page', 'dialog']), [], `${code}: no en-US text the pack does not use (list)`);
+    if (code === 'ja-JP') await shot(page, 'lang-ja-list');
+  };
+  await inTwoTabs(LANGS, one);
+});
+
+await step('lang= codes: any case, _ or -, bare language; unknown → en-US', async () => {
+  const page = await open(`${LIST}`, { waitReady: false });
+  await page.waitForFunction(() => window.__replica && window.__replica.config);
+  eq([(await config(page)).lang, await htmlLang(page)], ['en-US', 'en'], 'no lang=: en-US, <html lang="en"> as before');
+  await visit(page, `${LIST}?lang=uk_ua`, { waitReady: false });
+  eq([(await config(page)).lang, await htmlLang(page)], ['uk-UA', 'uk-UA'], 'lang=uk_ua: <html lang="uk-UA">');
+  const cases = [['pt_br', 'pt-BR'], ['PT-BR', 'pt-BR'], ['pt', 'pt-BR'], ['fr', 'fr-FR'], ['es', 'es-ES'], ['es_MX', 'es-419'],
+    ['no', 'no-NO'], ['nb', 'no-NO'], ['zh', 'zh-CN'], ['ko', 'ko-KR'], ['ja', 'ja-JP'], ['xx-YY', 'en-US']];
+  const got = new Map();
+  await inTwoTabs(cases.map(([raw]) => raw), async (tab, raw) => {
+    await visit(tab, `${LIST}?lang=${raw}`, { waitReady: false }); // the list: the lightest page
+    got.set(raw, await tab.evaluate(() => window.__replica.config.lang));
+  });
+  eq(cases.map(([raw]) => [raw, got.get(raw)]), cases, 'lang= resolves to the pack');
+});
+
+await step('lang=pseudo: accented, lengthened, bracketed; no pack text anywhere', async () => {
+  const page = await open(`${CREATE}?lang=pseudo&b2b=1&extra=Infrastructure Deployments,Widgets Beta`);
+  const cfg = await config(page);
+  eq([cfg.lang, cfg.htmlLang, await htmlLang(page)], ['pseudo', 'en-XA', 'en-XA'], 'config.lang pseudo, <html lang="en-XA">');
+  const content = cfg.rows.find((r) => r.id === 'content');
+  eq([content.label, content.levels], ['[Ĉöñţéñţ ·····]', ['[Ñöñé ··]', '[ŕéåð-öñļý ····]', '[ɱöðîƒý ···]']], 'Content / None / read-only / modify');
+  eq(await saveButtonIn(page, { save: '[Šåvé ··]' }).count(), 1, 'Save → [Šåvé ··]');
+  ok(cfg.rows.every((r) => /^\[.+ ·+\]$/.test(r.label) && r.levels.every((l) => /^\[.+ ·+\]$/.test(l))), 'every caption and level word bracketed',
+    cfg.rows.map((r) => r.label));
+  eq(cfg.rows.map((r) => r.levelKeys), [...CATALOGUE, ...B2B].map((r) => r.levelKeys).concat([['none', 'read-only', 'create preview', 'manage'], ['none', 'read-only', 'modify']]), 'level keys as in en-US');
+  const allPacks = new Set(LANGS.flatMap((c) => [...packWords(PACKS[c])]));
+  await choose(page, 'toggle', content.label, content.levels[2]);
+  eq((await state(page)).levels.content, 'modify', 'state().levels tracks a click');
+  await page.getByLabel('[Ñåɱé ··]', { exact: true }).fill('Pseudo app');
+  await saveButtonIn(page, { save: '[Šåvé ··]' }).click();
+  await page.getByRole('dialog').waitFor({ timeout: 3000 });
+  const texts = await pageTexts(page);
+  const clash = texts.filter((t) => allPacks.has(wnorm(t)));
+  eq(clash, [], 'no text on the page (chrome, form, toast, modal) equals any pack text');
+  const enCaptions = new Set(Object.values(EN.scopes).flat().map((t) => t.trim()));
+  eq(texts.filter((t) => enCaptions.has(t)), [], 'no text equals an en-US caption');
+  const labels = await page.getByRole('dialog').evaluate((d) => [...d.querySelectorAll('input')].map((i) => i.labels[0].textContent));
+  ok(labels.length === 3 && labels.every((l) => /^\[.+\]$/.test(l)), 'modal labels bracketed', labels);
+  await shot(page, 'lang-pseudo-modal');
+});
+
+await step('htmllang=, captions=en, token=stencil in a language', async () => {
+  const fr = flat(PACKS['fr-FR'].page);
+  const page = await open(`${CREATE}?lang=fr&htmllang=en&download=0`);
+  eq([await htmlLang(page), (await config(page)).lang, await page.locator('h1').textContent()], ['en', 'fr-FR', fr.title], 'lang=fr&htmllang=en: <html lang="en">, French content');
+  await visit(page, `${CREATE}?htmllang=fr-FR&download=0`);
+  eq([await htmlLang(page), (await config(page)).lang, await page.locator('h1').textContent()], ['fr-FR', 'en-US', 'Create account'], 'htmllang= alone: English content');
+
+  const de = PACKS['de-DE'];
+  const P = flat(de.page);
+  await visit(page, `${CREATE}?lang=de&captions=en&download=0`);
+  const cfg = await config(page);
+  eq([cfg.lang, cfg.captions], ['de-DE', 'en-US'], 'config.captions en-US');
+  eq(cfg.rows, packRows(de, CATALOGUE, true), 'captions=en: English captions, German level words');
+  eq((await readRows(page, 'toggle', [P.oauth_scopes])).map((r) => r.label), CATALOGUE.map((r) => r.label), 'the rows drawn with English captions');
+  eq([await page.locator('h1').textContent(), await saveButtonIn(page, P).count()], [P.title, 1], 'the rest in German');
+  eq(await englishLeft(page, de, ['page', 'dialog', 'levels']), [], 'no other English text');
+  await choose(page, 'toggle', 'Orders', first(de.levels.modify));
+  const s = await state(page);
+  eq([s.levels.orders, s.scopes.Orders], ['modify', first(de.levels.modify)], 'state().levels and scopes');
+
+  const ko = PACKS['ko-KR'];
+  const K = flat(ko.page);
+  await visit(page, `${CREATE}?lang=ko&token=stencil&rows=radio&download=0`);
+  const st = await state(page);
+  eq([st.tokenType, st.access, (await config(page)).tokenTypes], [K.token_stencil, K.stencil_local, [K.token_v2v3, K.token_stencil]], 'stencil: token type and access as displayed');
+  eq((await readRows(page, 'radio', [K.stencil_access_heading])).map((r) => [r.label, r.options]), [[K.stencil_access, [K.stencil_local, K.stencil_publish]]], 'stencil access row');
+  await choose(page, 'radio', K.stencil_access, K.stencil_publish);
+  eq((await state(page)).access, K.stencil_publish, 'access choice');
+  await page.getByRole('combobox', { name: K.token_type, exact: true }).click();
+  await page.getByRole('option', { name: K.token_v2v3, exact: true }).click();
+  await page.getByRole('heading', { name: K.oauth_scopes, exact: true }).waitFor();
+  eq((await readRows(page, 'radio', [K.oauth_scopes])).length, CATALOGUE.length, 'back to V2/V3: the scope rows');
+});
+
+await step('order=2026 / 2023, swap=, omit= and revert= by id', async () => {
+  const page = await open(`${CREATE}?order=2026&download=0`);
+  const r2026 = CATALOGUE.map((r) => (r.id === 'checkout_content' ? row('checkout_content', 'Checkout content', ['modify']) : r));
+  eq([(await config(page)).order, (await config(page)).rows], ['2026', r2026], 'order=2026: Checkout content None | modify');
+  eq((await readRows(page, 'toggle'))[1].options, ['None', 'modify'], 'drawn so');
+  await visit(page, `${CREATE}?order=2023&download=0`);
+  const r2023 = CATALOGUE.filter((r) => !['metafield_ownership', 'metafields_access'].includes(r.id));
+  eq((await config(page)).rows, r2023, 'order=2023: no Metafield rows');
+  eq((await readRows(page, 'toggle')).map((r) => r.label).at(-1), 'Order Fulfillment', 'ends at Order Fulfillment');
+
+  await visit(page, `${CREATE}?swap=orders,products&rows=native&download=0`);
+  const swapped = [...CATALOGUE];
+  const [a, b] = [swapped.findIndex((r) => r.id === 'orders'), swapped.findIndex((r) => r.id === 'products')];
+  [swapped[a], swapped[b]] = [swapped[b], swapped[a]];
+  eq((await config(page)).rows, swapped, 'swap=orders,products: config.rows');
+  eq((await readRows(page, 'native')).map((r) => r.label), swapped.map((r) => r.label), 'and the page');
+  await visit(page, `${CREATE}?swap=Orders,Products&download=0`);
+  eq((await config(page)).rows.map((r) => r.id), swapped.map((r) => r.id), 'swap= by caption');
+
+  const ja = PACKS['ja-JP'];
+  await visit(page, `${CREATE}?lang=ja&order=2026&swap=customers,marketing&omit=orders,store_logs&download=0`);
+  const rows = (await config(page)).rows;
+  ok(!rows.some((r) => ['orders', 'store_logs'].includes(r.id)), 'omit= by id');
+  eq(rows.slice(2, 6).map((r) => r.id), ['marketing', 'customers_login', 'information_settings', 'customers'], 'swap with lang and order');
+  eq(rows[1].levels, [first(ja.levels.none), first(ja.levels.modify)], 'order=2026 in Japanese');
+
+  const de = PACKS['de-DE'];
+  await visit(page, `${CREATE}?lang=de&revert=orders&download=0`);
+  await choose(page, 'toggle', first(de.scopes.orders), first(de.levels.modify));
+  eq((await state(page)).levels.orders, 'modify', 'revert=orders (id): modify at first');
+  await settle(page, 350);
+  eq([(await state(page)).levels.orders, (await state(page)).scopes[first(de.scopes.orders)]], ['none', first(de.levels.none)], 'then back to None');
+});
+
+await step('the .txt download: English labels, txt=local the pack\'s', async () => {
+  const page = await open(`${LIST}`, { waitReady: false });
+  const fileOf = async (urlPath, name, code = 'en-US') => {
+    const P = flat(PACKS[code].page);
+    await visit(page, urlPath);
+    await page.getByLabel(P.name, { exact: true }).fill(name);
+    const downloadP = page.waitForEvent('download', { timeout: 5000 });
+    await saveButtonIn(page, P).click();
+    const d = await downloadP;
+    const creds = await page.evaluate(() => window.__replica.lastCredentials);
+    return [fs.readFileSync(await d.path(), 'utf8'), creds, d.suggestedFilename()];
+  };
+  let [file, c] = await fileOf(`${CREATE}?lang=fr`, 'Compte FR', 'fr-FR');
+  eq(file, `ACCESS TOKEN: ${c.access_token}\nCLIENT NAME: Compte FR\nAPI PATH: ${c.api_path}\nCLIENT ID: ${c.client_id}\nCLIENT SECRET: ${c.client_secret}\nNAME: Compte FR\n`, 'lang=fr: English labels');
+  [file, c] = await fileOf(`${CREATE}?lang=fr&txt=local`, 'Compte FR', 'fr-FR');
+  eq(file, `JETON D'ACCÈS: ${c.access_token}\nNOM DU COMPTE: Compte FR\nCHEMIN D'API: ${c.api_path}\nID CLIENT: ${c.client_id}\nSECRET CLIENT: ${c.client_secret}\nNOM: Compte FR\n`, 'lang=fr&txt=local: the pack\'s labels, uppercased');
+  let name;
+  [file, c, name] = await fileOf(`${CREATE}?lang=ja&txt=local`, 'テスト app', 'ja-JP');
+  eq([file.split('\n')[0], file.split('\n')[3], name], [`アクセストークン: ${c.access_token}`, `クライアント ID: ${c.client_id}`, 'api-credentials-app.txt'], 'lang=ja&txt=local');
+  [file, c] = await fileOf(`${CREATE}?txt=local`, 'English one');
+  ok(file.startsWith('ACCESS TOKEN: '), 'en-US ignores txt=local');
 });
 
 await step('screenshots', async () => {
@@ -623,6 +940,13 @@ await step('screenshots', async () => {
   for (const v of ['select', 'radio', 'native', 'toggle-caption']) {
     const p = await open(`${CREATE}?rows=${v}&b2b=1`);
     await shot(p, `rows-${v}`);
+  }
+  for (const l of ['ja', 'pseudo', 'de']) {
+    const p = await open(`${CREATE}?lang=${l}&b2b=1`);
+    await shot(p, `lang-${l}-top`);
+    await p.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await settle(p, 100);
+    await shot(p, `lang-${l}-bottom`);
   }
   ok(true, `written to ${shotsDir}`);
 });

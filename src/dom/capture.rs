@@ -1,7 +1,8 @@
 //! Capturing the one-time credentials dialog the moment it is inserted.
 //!
 //! Only a dialog that follows a press of Save on the create form in the same frame counts
-//! (the caller arms the capture); a look-alike dialog anywhere else is left alone.
+//! (the caller arms the capture); a look-alike dialog anywhere else is left alone. The
+//! dialog is recognised by its structure and the shapes of its values, not its words.
 //!
 //! The MutationObserver callback runs as a microtask right after the insertion, before any
 //! timer the page may set to remove it; and the values are read from the inserted nodes
@@ -10,8 +11,9 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement, Node};
 
-use crate::credentials::{self, Parsed};
-use crate::text::normalize;
+use super::snapshot;
+use crate::credentials::{self, shape_of, DialogField, Parsed, Shape};
+use crate::outline;
 
 const DIALOGS: &str = "[role=dialog], [role=alertdialog], dialog";
 
@@ -47,16 +49,6 @@ fn lines(root: &Node, out: &mut Vec<String>) {
     }
 }
 
-/// Whether a dialog with these text lines shows API credentials: its title says so
-/// (BigDesign puts the title in an `<h2>` inside, not on the dialog), or it labels both a
-/// Client ID and an Access token.
-fn is_credentials_dialog(text: &[String]) -> bool {
-    let keys: Vec<String> = text.iter().map(|l| normalize(l)).collect();
-    let titled = keys.iter().any(|k| k.ends_with("apicredentials"));
-    let labelled = keys.iter().any(|k| k == "clientid") && keys.iter().any(|k| k == "accesstoken");
-    titled || labelled
-}
-
 /// Dialogs in or around an inserted node (whether they show credentials, `read` decides).
 pub fn dialogs_in(node: &Node) -> Vec<Element> {
     let Some(el) = node.dyn_ref::<Element>() else {
@@ -75,15 +67,35 @@ pub fn dialogs_in(node: &Node) -> Vec<Element> {
     found
 }
 
-/// Reads the credentials from a credentials dialog, walking its text once. None for another
-/// dialog, or while it does not show both a Client ID and an Access token.
+/// The value of a field the outline found, from its element.
+fn value_of(el: &Element) -> Option<String> {
+    if let Some(input) = el.dyn_ref::<HtmlInputElement>() {
+        return Some(input.value());
+    }
+    el.dyn_ref::<HtmlTextAreaElement>().map(|a| a.value())
+}
+
+/// Reads the credentials from a credentials dialog, in any language: from its read-only
+/// fields by their captions or the shapes of their values; else (older dialogs showed the
+/// values as text) from labelled lines. None for another dialog, or while it does not show
+/// a Client ID and an access token of the right shape.
 pub fn read(dialog: &Element) -> Option<Parsed> {
+    let snap = snapshot::take_of(dialog);
+    let fields: Vec<DialogField> = outline::read_only_fields(&snap.outline)
+        .into_iter()
+        .filter_map(|(node, caption)| {
+            let value = value_of(snap.element(node)?)?;
+            Some(DialogField { caption, value })
+        })
+        .collect();
+    if let Some(parsed) = credentials::from_dialog(&fields) {
+        return Some(parsed);
+    }
     let mut text = Vec::new();
     lines(dialog, &mut text);
-    if !is_credentials_dialog(&text) {
-        return None;
-    }
-    credentials::from_text(&text.join("\n"))
-        .ok()
-        .filter(|p| p.credentials.client_id.is_some() && p.credentials.access_token.is_some())
+    let token = |v: Option<&str>| v.and_then(shape_of) == Some(Shape::Token);
+    credentials::from_text(&text.join("\n")).ok().filter(|p| {
+        token(p.credentials.client_id.as_deref())
+            && token(p.credentials.access_token.as_ref().map(|s| s.expose()))
+    })
 }

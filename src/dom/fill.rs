@@ -10,7 +10,8 @@ use super::events::fire;
 use super::snapshot::{self, Snapshot};
 use super::timing::{microtask, next_change, now_ms};
 use crate::account;
-use crate::catalog::{self, Presence};
+use crate::catalog::Presence;
+use crate::identify::{Placement, RowShape};
 use crate::outline::{self, ChoiceRow, Form, RowKind};
 use crate::plan::{self, FillPlan, Mismatch, ObservedRow, RowStatus};
 use crate::preset::Preset;
@@ -56,7 +57,11 @@ impl Scene {
 pub fn look(doc: &Document) -> Option<Scene> {
     let snap = snapshot::take(doc);
     let rows = outline::rows(&snap.outline);
-    let form = outline::form(&snap.outline, &rows)?;
+    let address = doc
+        .location()
+        .and_then(|l| l.pathname().ok())
+        .unwrap_or_default();
+    let form = outline::form(&snap.outline, &rows, &address)?;
     Some(Scene { snap, rows, form })
 }
 
@@ -86,21 +91,34 @@ fn option_labels(row: &ChoiceRow) -> Vec<String> {
     row.choices.iter().map(|c| c.label.clone()).collect()
 }
 
-/// The rows' current choices, without opening anything. A closed combobox's options are
-/// not known yet: only the one it shows.
-pub fn observe_now(scene: &Scene) -> Vec<ObservedRow> {
-    scene
+/// The rows' current choices, identified, without opening anything. A closed combobox's
+/// options are not known yet (`known` may hold those read since): only the one it shows.
+pub fn observe_with(scene: &Scene, known: &[Option<Vec<String>>]) -> Vec<ObservedRow> {
+    let labels: Vec<(&ChoiceRow, Option<Vec<String>>)> = scene
         .scope_rows()
-        .map(|row| ObservedRow {
-            label: row.caption.clone(),
-            options: if row.kind == RowKind::Combobox && row.choices.is_empty() {
-                row.current.iter().cloned().collect()
-            } else {
-                option_labels(row)
-            },
-            current: row.current.clone(),
+        .enumerate()
+        .map(|(i, row)| {
+            let closed = row.kind == RowKind::Combobox && row.choices.is_empty();
+            let options = match known.get(i).cloned().flatten() {
+                Some(read) => Some(read),
+                None => (!closed).then(|| option_labels(row)),
+            };
+            (row, options)
         })
-        .collect()
+        .collect();
+    let shapes: Vec<RowShape> = labels
+        .iter()
+        .map(|(row, options)| RowShape {
+            caption: &row.caption,
+            options: options.as_deref(),
+            current: row.current.as_deref(),
+        })
+        .collect();
+    plan::observe(&shapes)
+}
+
+pub fn observe_now(scene: &Scene) -> Vec<ObservedRow> {
+    observe_with(scene, &[])
 }
 
 /// Chooses `option` on `row`, whatever draws it.
@@ -193,36 +211,67 @@ fn widget_kind(scene: &Scene) -> String {
     }
 }
 
+/// Reads the options of the closed combobox rows that their place alone does not identify
+/// (a page in a language no pack knows): opened, read, closed. With their choices known,
+/// the rows are identified again.
+async fn read_doubtful_comboboxes(scene: &Scene, observed: &mut Vec<ObservedRow>) {
+    let rows: Vec<&ChoiceRow> = scene.scope_rows().collect();
+    let mut known: Vec<Option<Vec<String>>> = vec![None; rows.len()];
+    let mut read_any = false;
+    for (i, row) in rows.iter().enumerate() {
+        let closed = row.kind == RowKind::Combobox && row.choices.is_empty();
+        if !closed || observed[i].placed != Placement::Ambiguous {
+            continue;
+        }
+        let Some(el) = scene.snap.element(row.node) else {
+            continue;
+        };
+        let options = act::open(el).await;
+        known[i] = Some(act::texts(&options));
+        act::close(el).await;
+        read_any = true;
+    }
+    if read_any {
+        *observed = observe_with(scene, &known);
+    }
+}
+
 /// Sets the combobox rows one by one, each opened once: its options read, the planned one
 /// chosen, and the choice confirmed in the same opening. A row that already shows what the
-/// preset wants is not opened. Fills in the options read into `observed`.
+/// preset wants is not opened, nor a row not identified. Fills in the options read into
+/// `observed`.
 async fn set_comboboxes(
     scene: &Scene,
     preset: &Preset,
-    observed: &mut [ObservedRow],
+    observed: &mut Vec<ObservedRow>,
     errors: &mut Vec<(String, String)>,
 ) {
+    read_doubtful_comboboxes(scene, observed).await;
     let rows: Vec<&ChoiceRow> = scene.scope_rows().collect();
     let mut seen: Vec<&'static str> = Vec::new();
     for (i, row) in rows.iter().enumerate() {
         if row.kind != RowKind::Combobox || !row.choices.is_empty() {
             continue;
         }
-        // A second row for the same scope is left alone, as the plan does.
-        if let Some(scope) = catalog::find(&row.caption) {
-            if seen.contains(&scope.id) {
-                continue;
-            }
-            seen.push(scope.id);
+        // Only a row identified without doubt is set; a second row for the same scope is
+        // left alone, as the plan does.
+        let Some(scope) = observed[i].scope else {
+            continue;
+        };
+        if seen.contains(&scope) {
+            continue;
         }
+        seen.push(scope);
         // Knowing only the option it shows, is the row already what the preset asks, word
         // for word? (An adjustment would be a guess made without the row's other options.)
+        let options_known = observed[i].options.len() > 1;
         let guess = plan::plan(preset, std::slice::from_ref(&observed[i]));
         let settled = guess.actions.is_empty()
-            && guess
-                .rows
-                .first()
-                .is_some_and(|r| r.status != RowStatus::Unavailable && r.adjustment.is_none());
+            && (options_known
+                || guess
+                    .rows
+                    .first()
+                    .is_some_and(|r| r.status != RowStatus::Unavailable && r.adjustment.is_none()));
         let Some(el) = scene.snap.element(row.node) else {
             continue;
         };
@@ -230,7 +279,7 @@ async fn set_comboboxes(
             continue;
         }
         let options = act::open(el).await;
-        observed[i].options = act::texts(&options);
+        observed[i] = observed[i].with_options(act::texts(&options));
         let decided = plan::plan(preset, std::slice::from_ref(&observed[i]));
         match decided.actions.first() {
             Some(action) => {

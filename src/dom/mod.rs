@@ -455,28 +455,45 @@ fn on_mutations(records: js_sys::Array) {
     watch::schedule_review();
 }
 
-/// A press of Save on the create form (a click on a button captioned Save, or a submit)
-/// arms the capture of the credentials dialog that answers it.
-fn on_save_intent(event: Event) {
-    let is_save = match event.type_().as_str() {
-        "submit" => true,
-        _ => event
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|el| {
-                el.closest("button, [role=button], input[type=submit]")
-                    .ok()
-                    .flatten()
-            })
-            .is_some_and(|button| {
-                let caption = match button.dyn_ref::<web_sys::HtmlInputElement>() {
-                    Some(input) => input.value(),
-                    None => button.text_content().unwrap_or_default(),
-                };
-                outline::is_save_caption(&caption)
-            }),
+/// Whether an event is a press of the create form's own Save: a click on the control the
+/// form's structure makes its Save (never found by its word, so in any language), or a
+/// submit of the form that holds the name field.
+fn is_save(event: &Event) -> bool {
+    let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return false;
     };
-    if is_save {
+    let clicked = match event.type_().as_str() {
+        "submit" => None,
+        _ => {
+            match target.closest("button, [role=button], input[type=submit], input[type=button]") {
+                Ok(Some(button)) => Some(button),
+                _ => return false,
+            }
+        }
+    };
+    let Some(doc) = document() else {
+        return false;
+    };
+    let Some(scene) = fill::look(&doc) else {
+        return false;
+    };
+    match clicked {
+        Some(button) => scene
+            .form
+            .save
+            .and_then(|i| scene.snap.element(i))
+            .is_some_and(|save| *save == button),
+        None => scene
+            .snap
+            .element(scene.form.name_input)
+            .is_some_and(|name| target.contains(Some(name))),
+    }
+}
+
+/// A press of Save on the create form arms the capture of the credentials dialog that
+/// answers it.
+fn on_save_intent(event: Event) {
+    if is_save(&event) {
         // A Save the form would not pass as the report says is held once, and not armed.
         if watch::hold_save(&event) {
             return;

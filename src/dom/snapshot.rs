@@ -2,12 +2,15 @@
 //!
 //! Only what says what an element is and what it shows is read (see
 //! [`outline::keeps_attribute`]): never an input's value, except the choice a read-only
-//! combobox shows, which is a level word.
+//! combobox shows, which is a level word; of other values only their shape.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlInputElement, HtmlOptionElement, Node as DomNode};
+use web_sys::{
+    Document, Element, HtmlInputElement, HtmlOptionElement, HtmlTextAreaElement, Node as DomNode,
+};
 
 use super::panel::HOST_ID;
+use crate::credentials::shape_of;
 use crate::outline::{self, Node, Outline, State};
 
 /// Enough for any control panel page; a page larger than this is outlined in part.
@@ -72,7 +75,13 @@ fn describe(el: &Element, tag: String, parent: Option<usize>) -> Node {
         }
         if node.role() == "combobox" && input.read_only() {
             node.shown = Some(input.value());
+        } else {
+            // What the value looks like (an API path says what the field is in any
+            // language); the value itself stays out of the outline.
+            node.shape = shape_of(&input.value());
         }
+    } else if let Some(area) = el.dyn_ref::<HtmlTextAreaElement>() {
+        node.shape = shape_of(&area.value());
     } else if let Some(option) = el.dyn_ref::<HtmlOptionElement>() {
         if option.selected() {
             node.states.push(State::Selected);

@@ -6,13 +6,13 @@ import { live } from './api.js';
 import { Frame, Themed } from './Chrome.jsx';
 import { CreatePage, CreateFooter } from './CreatePage.jsx';
 import { ListPage } from './ListPage.jsx';
-import { CREATE_PATH, LIST_PATH, NONE, norm, routeFromPath, STENCIL_ACCESS } from './config.js';
+import { CREATE_PATH, findRow, LIST_PATH, routeFromPath } from './config.js';
 
 function initialForm(config) {
   return {
     tokenType: config.initialTokenType,
     name: '',
-    access: STENCIL_ACCESS[0],
+    access: config.stencilAccess[0],
     scopes: Object.fromEntries(config.rows.map((r) => [r.label, r.initial])),
   };
 }
@@ -74,17 +74,16 @@ export function App({ config }) {
     };
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
-  // revert=<label>: the first change of that row to a level other than None is undone by a
-  // stale re-render 150 ms later (revertAfter=<ms> to change the delay).
-  const revertRow = config.revertLabel
-    ? config.rows.find((r) => norm(r.label) === norm(config.revertLabel) || norm(r.key) === norm(config.revertLabel))
-    : null;
+  // revert=<label or id>: the first change of that row to a level other than None is undone
+  // by a stale re-render 150 ms later (revertAfter=<ms> to change the delay). Back to None, or
+  // to the row's first level where it offers no None.
+  const revertRow = config.revertLabel ? config.rows[findRow(config.rows, config.revertLabel)] : null;
   const revertArmed = useRef(Boolean(revertRow));
   const revertValue = revertRow ? state.scopes[revertRow.label] : undefined;
   useEffect(() => {
-    if (!revertArmed.current || revertValue === undefined || revertValue === NONE) return;
+    if (!revertArmed.current || revertValue === undefined || revertValue === revertRow.initial) return;
     revertArmed.current = false;
-    setTimeout(() => dispatch({ type: 'scope', label: revertRow.label, value: NONE }), config.revertAfterMs);
+    setTimeout(() => dispatch({ type: 'scope', label: revertRow.label, value: revertRow.initial }), config.revertAfterMs);
   }, [revertValue]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const onCancel = useCallback(() => navigate('list'), [navigate]);
@@ -97,12 +96,13 @@ export function App({ config }) {
       <Frame
         embedded={config.embedded}
         storeHash={config.storeHash}
-        footer={create ? <CreateFooter canSave={canSave} onCancel={onCancel} onSave={() => saveRef.current?.()} /> : null}
+        chrome={config.chrome}
+        footer={create ? <CreateFooter t={config.t} canSave={canSave} onCancel={onCancel} onSave={() => saveRef.current?.()} /> : null}
       >
         {create ? (
           <CreatePage config={config} state={state} dispatch={dispatch} saveRef={saveRef} onBack={onCancel} />
         ) : (
-          <ListPage onCreate={() => navigate('create')} />
+          <ListPage t={config.t} onCreate={() => navigate('create')} />
         )}
       </Frame>
     </Themed>

@@ -76,7 +76,9 @@ const NAV = [
   [ReceiptIcon, 'Financing'], [SettingsIcon, 'Settings'],
 ];
 
-function TopBar({ storeHash }) {
+const same = (s) => s;
+
+function TopBar({ storeHash, tr }) {
   return (
     <Bar>
       <Logo aria-label="BigCommerce"><span>B</span></Logo>
@@ -84,24 +86,24 @@ function TopBar({ storeHash }) {
         <span>store-{storeHash}</span>
         <ExpandMoreIcon size="large" />
       </StorePicker>
-      <SearchBox><SearchIcon size="large" />Search products, orders, customers, or navigate to</SearchBox>
+      <SearchBox><SearchIcon size="large" />{tr('Search products, orders, customers, or navigate to')}</SearchBox>
       <Tools>
         <BaselineHelpIcon size="large" />
         <NotificationsIcon size="large" />
-        <span>View storefront <OpenInNewIcon size="medium" /></span>
+        <span>{`${tr('View storefront')} `}<OpenInNewIcon size="medium" /></span>
       </Tools>
     </Bar>
   );
 }
 
-function SideBar() {
+function SideBar({ tr }) {
   return (
     <Side aria-label="Main navigation">
       <ul>
         {NAV.map(([Icon, text, more]) => (
           <Item key={text} $active={text === 'Settings'} aria-current={text === 'Settings' ? 'page' : undefined}>
             <Icon size="large" />
-            <span>{text}</span>
+            <span>{tr(text)}</span>
             {more ? <ExpandMoreIcon size="large" /> : null}
           </Item>
         ))}
@@ -110,12 +112,15 @@ function SideBar() {
   );
 }
 
-/** The page frame: chrome unless embedded; `footer` is pinned to the bottom right. */
-export function Frame({ embedded, storeHash, footer, children }) {
+/**
+ * The page frame: chrome unless embedded; `footer` is pinned to the bottom right. `chrome`
+ * translates the chrome's own words (the packs do not cover them: only lang=pseudo does).
+ */
+export function Frame({ embedded, storeHash, chrome = same, footer, children }) {
   return (
     <>
-      {embedded ? null : <TopBar storeHash={storeHash} />}
-      {embedded ? null : <SideBar />}
+      {embedded ? null : <TopBar storeHash={storeHash} tr={chrome} />}
+      {embedded ? null : <SideBar tr={chrome} />}
       <Main $embedded={embedded}>{children}</Main>
       {footer ? <Footer $embedded={embedded}>{footer}</Footer> : null}
     </>
@@ -132,7 +137,7 @@ export function Shell({ config }) {
   params.set('embedded', '1');
   return (
     <Themed>
-      <Frame embedded={false} storeHash={config.storeHash}>
+      <Frame embedded={false} storeHash={config.storeHash} chrome={config.chrome}>
         <ContentFrame name="cp-iframe" title="Control panel content" src={`${CREATE_PATH}?${params}`} />
       </Frame>
     </Themed>

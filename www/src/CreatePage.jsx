@@ -9,7 +9,6 @@ import { live } from './api.js';
 import { ChoiceRow } from './ChoiceRow.jsx';
 import { CredentialsModal } from './CredentialsModal.jsx';
 import { downloadCredentials, generateCredentials } from './credentials.js';
-import { STENCIL_ACCESS, TOKEN_TYPES } from './config.js';
 import { Page } from './Page.jsx';
 
 const Field = styled(Box)`
@@ -30,11 +29,11 @@ const Toasts = styled.div`
   position: fixed; top: 72px; right: 16px; width: 22rem; z-index: ${({ theme }) => theme.zIndex.popover};
 `;
 
-export function CreateFooter({ canSave, onCancel, onSave }) {
+export function CreateFooter({ t, canSave, onCancel, onSave }) {
   return (
     <>
-      <Button variant="subtle" onClick={onCancel}>Cancel</Button>
-      <Button variant="primary" disabled={!canSave} onClick={onSave}>Save</Button>
+      <Button variant="subtle" onClick={onCancel}>{t.page.cancel}</Button>
+      <Button variant="primary" disabled={!canSave} onClick={onSave}>{t.page.save}</Button>
     </>
   );
 }
@@ -42,7 +41,8 @@ export function CreateFooter({ canSave, onCancel, onSave }) {
 export function CreatePage({ config, state, dispatch, saveRef, onBack }) {
   const [shown, setShown] = useState(null); // credentials in the open modal
   const [toast, setToast] = useState(false);
-  const stencil = state.tokenType === TOKEN_TYPES[1];
+  const { page: p } = config.t;
+  const stencil = state.tokenType === config.tokenTypes[1];
 
   useLayoutEffect(() => {
     live.ready = true;
@@ -57,7 +57,7 @@ export function CreatePage({ config, state, dispatch, saveRef, onBack }) {
     live.generated.push(creds);
     setToast(true);
     setShown(creds);
-    if (config.download) downloadCredentials(creds);
+    if (config.download) downloadCredentials(creds, config.txtLabels || undefined);
   }, [state.name, config]);
   saveRef.current = save;
 
@@ -80,23 +80,23 @@ export function CreatePage({ config, state, dispatch, saveRef, onBack }) {
   return (
     <Page>
       <BackLink href="#" onClick={(e) => { e.preventDefault(); onBack(); }}>
-        <ArrowBackIcon size="medium" /> Store-level API accounts
+        <ArrowBackIcon size="medium" />{` ${p.list_title}`}
       </BackLink>
-      <H1>Create account</H1>
+      <H1>{p.title}</H1>
       <Panel>
         <Headless />
         <Field marginBottom="large">
           <Select
-            label="Token type"
+            label={p.token_type}
             filterable={false}
-            options={TOKEN_TYPES.map((t) => ({ value: t, content: t }))}
+            options={config.tokenTypes.map((t) => ({ value: t, content: t }))}
             value={state.tokenType}
             onOptionChange={(v) => dispatch({ type: 'tokenType', value: v ?? '' })}
           />
         </Field>
         <Field marginBottom="large">
           <Input
-            label="Name"
+            label={p.name}
             value={state.name}
             onChange={(e) => dispatch({ type: 'name', value: e.target.value })}
             autoComplete="off"
@@ -104,23 +104,23 @@ export function CreatePage({ config, state, dispatch, saveRef, onBack }) {
           />
         </Field>
         <Field marginBottom={config.b2b ? 'large' : 'none'}>
-          <Input label="API path" value={config.apiPath} readOnly />
+          <Input label={p.api_path} value={config.apiPath} readOnly />
         </Field>
         {config.b2b ? (
           <Field>
-            <Input label="B2B Edition API path" value={config.b2bApiPath} readOnly />
+            <Input label={p.b2b_api_path} value={config.b2bApiPath} readOnly />
           </Field>
         ) : null}
       </Panel>
       {stencil ? (
-        <Panel header="Stencil-CLI access">
-          <ChoiceRow variant={config.variant} label="Access" options={STENCIL_ACCESS} value={state.access} onChange={set('access')} />
+        <Panel header={p.stencil_access_heading}>
+          <ChoiceRow variant={config.variant} label={p.stencil_access} options={config.stencilAccess} value={state.access} onChange={set('access')} />
         </Panel>
       ) : (
-        <Panel header="OAuth scopes">
+        <Panel header={p.oauth_scopes}>
           {config.rows.map((row) => (
             <ChoiceRow
-              key={row.key}
+              key={row.id}
               variant={config.variant}
               label={row.label}
               options={row.options}
@@ -134,13 +134,13 @@ export function CreatePage({ config, state, dispatch, saveRef, onBack }) {
         <Toasts>
           <Message
             type="success"
-            header="Create account"
-            messages={[{ text: 'Account created successfully' }]}
+            header={p.toast_title}
+            messages={[{ text: p.toast_text }]}
             onClose={() => setToast(false)}
           />
         </Toasts>
       ) : null}
-      <CredentialsModal credentials={shown} onDone={() => setShown(null)} />
+      <CredentialsModal t={config.t} credentials={shown} onDone={() => setShown(null)} />
     </Page>
   );
 }

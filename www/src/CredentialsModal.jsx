@@ -4,11 +4,8 @@
 import { Box, Button, Flex, FlexItem, Input, Modal, Text } from '@bigcommerce/big-design';
 import { FileCopyIcon } from '@bigcommerce/big-design-icons';
 
-const FIELDS = [
-  ['Client ID', 'client_id'],
-  ['Client secret', 'client_secret'],
-  ['Access token', 'access_token'],
-];
+/** The three read-only fields, in the page's order; their labels are the pack's dialog words. */
+const FIELDS = ['client_id', 'client_secret', 'access_token'];
 
 function copy(text) {
   try {
@@ -19,41 +16,37 @@ function copy(text) {
   }
 }
 
-export function CredentialsModal({ credentials, onDone }) {
+export function CredentialsModal({ t, credentials, onDone }) {
+  const d = t.dialog;
   return (
     <Modal
       isOpen={Boolean(credentials)}
       variant="dialog"
-      header="BigCommerce API credentials"
+      header={d.title}
       closeOnClickOutside={false}
       closeOnEscKey={false}
-      actions={[{ text: 'Done', onClick: onDone }]}
+      actions={[{ text: d.done, onClick: onDone }]}
     >
       {credentials ? (
         <>
-          <Text>
-            If you are using Chrome, Firefox, or Edge a text file containing the API token and client ID should have
-            downloaded to your computer.
-          </Text>
-          {FIELDS.map(([label, key]) => (
+          <Text>{d.download_note}</Text>
+          {FIELDS.map((key) => (
             <Flex key={key} alignItems="flex-end" flexGap="0.75rem" marginBottom="medium">
               <FlexItem flexGrow={1}>
-                <Input label={label} value={credentials[key]} readOnly spellCheck={false} />
+                <Input label={d[key]} value={credentials[key]} readOnly spellCheck={false} />
               </FlexItem>
               <Box>
                 <Button
                   type="button"
                   variant="secondary"
                   iconOnly={<FileCopyIcon />}
-                  aria-label="Copy"
+                  aria-label={d.copy}
                   onClick={() => copy(credentials[key])}
                 />
               </Box>
             </Flex>
           ))}
-          <Text marginBottom="none">
-            This is the only copy you will have access to. If you lose it, delete the account and create a new one.
-          </Text>
+          <Text marginBottom="none">{d.warning}</Text>
         </>
       ) : null}
     </Modal>

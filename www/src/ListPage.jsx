@@ -4,39 +4,37 @@ import { Box, Button, Flex, FlexItem, H1, Link, Table, Text } from '@bigcommerce
 import { AddIcon, ArrowBackIcon } from '@bigcommerce/big-design-icons';
 import { Page } from './Page.jsx';
 
-const COLUMNS = [
-  { header: 'Account name', hash: 'name', render: ({ name }) => name },
-  { header: 'Scopes', hash: 'scopes', render: ({ scopes }) => scopes },
-  { header: 'Active webhooks', hash: 'webhooks', render: ({ webhooks }) => webhooks },
+const columns = (p) => [
+  { header: p.column_account_name, hash: 'name', render: ({ name }) => name },
+  { header: p.column_scopes, hash: 'scopes', render: ({ scopes }) => scopes },
+  { header: p.column_webhooks, hash: 'webhooks', render: ({ webhooks }) => webhooks },
 ];
 
-export function ListPage({ onCreate }) {
+export function ListPage({ t, onCreate }) {
+  const { page: p } = t;
   return (
     <Page>
       <Text color="secondary60" marginBottom="xxSmall">
-        <ArrowBackIcon size="medium" /> Settings
+        <ArrowBackIcon size="medium" />{` ${p.settings}`}
       </Text>
       <Flex alignItems="flex-start" justifyContent="space-between" flexGap="2rem" marginBottom="xLarge">
         <FlexItem flexShrink={1}>
-          <H1>Store-level API accounts</H1>
-          <Text color="secondary60">
-            View and manage Store-level API accounts, which are used to connect to BigCommerce&apos;s Admin API and
-            Stencil CLI. See details of webhooks associated with Store-level API accounts.
-          </Text>
+          <H1>{p.list_title}</H1>
+          <Text color="secondary60">{p.list_intro}</Text>
         </FlexItem>
         <Box marginTop="medium">
-          <Button iconLeft={<AddIcon />} onClick={onCreate}>Create API account</Button>
+          <Button iconLeft={<AddIcon />} onClick={onCreate}>{p.create_api_account}</Button>
         </Box>
       </Flex>
       <Table
-        columns={COLUMNS}
+        columns={columns(p)}
         items={[]}
         stickyHeader={false}
         emptyComponent={
           <Box backgroundColor="white" padding="xLarge">
-            <Text>No accounts were found.</Text>
+            <Text>{p.no_accounts}</Text>
             <Text color="secondary60" marginBottom="none">
-              Looking for legacy API accounts? <Link href="#legacy">Store-level API accounts (legacy)</Link>
+              {`${p.legacy_question} `}<Link href="#legacy">{p.legacy_link}</Link>
             </Text>
           </Box>
         }

@@ -33,15 +33,25 @@ export function generateCredentials({ name, apiPath }) {
   };
 }
 
+/** The labels of the real (English) file; `txt=local` passes the pack's words instead. */
+export const FILE_LABELS = {
+  access_token: 'ACCESS TOKEN',
+  client_name: 'CLIENT NAME',
+  api_path: 'API PATH',
+  client_id: 'CLIENT ID',
+  client_secret: 'CLIENT SECRET',
+  name: 'NAME',
+};
+
 /** The downloaded file's text: LF lines, in the order the real file uses. */
-export function credentialsFileText(c) {
+export function credentialsFileText(c, labels = FILE_LABELS) {
   return [
-    `ACCESS TOKEN: ${c.access_token}`,
-    `CLIENT NAME: ${c.name}`,
-    `API PATH: ${c.api_path}`,
-    `CLIENT ID: ${c.client_id}`,
-    `CLIENT SECRET: ${c.client_secret}`,
-    `NAME: ${c.name}`,
+    `${labels.access_token}: ${c.access_token}`,
+    `${labels.client_name}: ${c.name}`,
+    `${labels.api_path}: ${c.api_path}`,
+    `${labels.client_id}: ${c.client_id}`,
+    `${labels.client_secret}: ${c.client_secret}`,
+    `${labels.name}: ${c.name}`,
   ].join('\n') + '\n';
 }
 
@@ -51,8 +61,8 @@ export function credentialsFileName(name) {
 }
 
 /** Blob + <a download> click. No network: the blob: URL is local. */
-export function downloadCredentials(c, doc = document) {
-  const blob = new Blob([credentialsFileText(c)], { type: 'text/plain' });
+export function downloadCredentials(c, labels = FILE_LABELS, doc = document) {
+  const blob = new Blob([credentialsFileText(c, labels)], { type: 'text/plain' });
   const url = URL.createObjectURL(blob);
   const a = doc.createElement('a');
   a.href = url;

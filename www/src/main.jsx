@@ -9,9 +9,18 @@ import { cleanPath, readConfig, SHELL_PATH } from './config.js';
 
 const config = readConfig();
 const isShell = cleanPath(window.location.pathname) === SHELL_PATH;
+// lang= / htmllang=: <html lang> says the pack's code (en-XA for pseudo) or what htmllang= says.
+if (config.htmlLang) document.documentElement.lang = config.htmlLang;
 
 const copyCreds = (c) => (c ? { ...c } : null);
-const copyState = (s) => (s ? { route: s.route, tokenType: s.tokenType, name: s.name, access: s.access, scopes: { ...s.scopes } } : null);
+/** Each row's level key by row id: the displayed option mapped back ('' when cleared). */
+const levelsOf = (scopes) => Object.fromEntries(config.rows.map((r) => {
+  const i = r.options.indexOf(scopes[r.label]);
+  return [r.id, i >= 0 ? r.levelKeys[i] : ''];
+}));
+const copyState = (s) => (s
+  ? { route: s.route, tokenType: s.tokenType, name: s.name, access: s.access, scopes: { ...s.scopes }, levels: levelsOf(s.scopes) }
+  : null);
 
 if (!isShell) {
   window.__replica = Object.freeze({
@@ -34,7 +43,13 @@ if (!isShell) {
         apiPath: config.apiPath,
         variant: config.variant,
         widget: config.variant,
-        rows: config.rows.map((r) => ({ label: r.label, levels: [...r.options] })),
+        rows: config.rows.map((r) => ({ id: r.id, label: r.label, levels: [...r.options], levelKeys: [...r.levelKeys] })),
+        lang: config.lang,
+        htmlLang: document.documentElement.lang,
+        captions: config.captions,
+        order: config.order,
+        tokenTypes: [...config.tokenTypes],
+        stencilAccess: [...config.stencilAccess],
       };
     },
   });
