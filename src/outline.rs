@@ -787,7 +787,7 @@ impl Index<'_> {
     /// The form's Save: the submit button of the `<form>` around the name field, else the
     /// last button of the footer that follows the form's last part (the first group of
     /// buttons after it, outside dialogs and toasts). Never found by its word.
-    fn save_button(&self, name_input: usize, last_part: usize) -> Option<usize> {
+    fn save_button(&self, name_input: usize, last_part: usize, rows: &[usize]) -> Option<usize> {
         if let Some(form) = self
             .ancestors(name_input)
             .find(|a| self.nodes[*a].tag == "form")
@@ -805,9 +805,28 @@ impl Index<'_> {
                 return submit;
             }
         }
+        // Each row's own wrapper: a combobox row's toggle button is part of the row.
+        let wrappers: Vec<usize> = rows
+            .iter()
+            .map(|r| {
+                let mut top = *r;
+                while let Some(p) = self.parent(top) {
+                    let holds_more = rows.iter().any(|o| o != r && self.contains(p, *o));
+                    if holds_more || self.contains(p, name_input) {
+                        break;
+                    }
+                    top = p;
+                }
+                top
+            })
+            .collect();
+        let candidate = |i: usize| {
+            self.is_button(i)
+                && !self.in_overlay(i)
+                && !wrappers.iter().any(|w| self.contains(*w, i))
+        };
         let after = self.end[last_part];
-        let first =
-            (after..self.nodes.len()).find(|i| self.is_button(*i) && !self.in_overlay(*i))?;
+        let first = (after..self.nodes.len()).find(|i| candidate(*i))?;
         // The footer: the largest element around that button holding nothing of the form.
         let mut footer = first;
         while let Some(p) = self.parent(footer) {
@@ -816,9 +835,7 @@ impl Index<'_> {
             }
             footer = p;
         }
-        (footer..self.end[footer])
-            .rev()
-            .find(|i| self.is_button(*i) && !self.in_overlay(*i))
+        (footer..self.end[footer]).rev().find(|i| candidate(*i))
     }
 }
 
@@ -934,7 +951,8 @@ pub fn form(outline: &Outline, rows: &[ChoiceRow], address: &str) -> Option<Form
     .flatten()
     .max()
     .unwrap_or(start);
-    let save = ix.save_button(name_input, last_part);
+    let row_nodes: Vec<usize> = rows.iter().map(|r| r.node).collect();
+    let save = ix.save_button(name_input, last_part, &row_nodes);
     Some(Form {
         name_input,
         api_path_input,

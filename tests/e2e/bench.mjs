@@ -1,6 +1,7 @@
 // make bench: prints figures, never fails on a number.
 //   - Fill → all rows verified (median of N runs) per replica variant, against the same work
 //     done with Playwright's own per-field actions in the same browser.
+//   - The same fill on pages in French, Japanese and a pseudo-locale no pack knows.
 //   - Core load time: WASM (no page CSP) and wasm2js (strict page CSP).
 //   - Dialog insertion → captured in the content script → stored by the background.
 //   - Bundle sizes.
@@ -8,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import {
-  launch, openReplica, formFrame, fillWith, pageState, captures, waitForCaptures, save, ROOT,
+  launch, openReplica, formFrame, fillWith, fillInAnyLanguage, pageState, captures, waitForCaptures, save, ROOT,
 } from './harness.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -73,6 +74,27 @@ async function benchFill(env) {
       const a = median(ours);
       const b = median(theirs);
       console.log(`  ${rows.padEnd(10)} ${presetId.padEnd(14)} ${fmt(a)}  ${fmt(b)}            ${(b / a).toFixed(1)}×`);
+    }
+  }
+}
+
+/** The same fill on a page in another language: by captions a pack knows, or by position. */
+async function benchLanguages(env) {
+  console.log(`\nFill click → last row verified in other languages, Wherehouse, median of ${RUNS} (strict page CSP)`);
+  console.log('  lang       rows      rows placed by   fill');
+  for (const lang of ['en-US', 'fr-FR', 'ja-JP', 'pseudo']) {
+    for (const rows of ['toggle', 'select']) {
+      const times = [];
+      let placed = 0;
+      for (let i = 0; i < RUNS; i++) {
+        const { page } = await openReplica(env, { lang, rows });
+        const report = await fillInAnyLanguage(await formFrame(page), 'wherehouse');
+        times.push(report.pageMs);
+        placed = report.items.filter((item) => item.includes(' → ')).length;
+        await page.close();
+      }
+      const how = placed ? `position (${placed})` : 'caption';
+      console.log(`  ${lang.padEnd(10)} ${rows.padEnd(9)} ${how.padEnd(16)} ${fmt(median(times))}`);
     }
   }
 }
@@ -158,6 +180,7 @@ function sizes() {
 const env = await launch({ csp: 'strict' });
 try {
   await benchFill(env);
+  await benchLanguages(env);
   await benchCapture(env);
 } finally {
   await env.close();

@@ -33,7 +33,7 @@ export const PRESETS = Object.fromEntries(
  * `flavour`: 'shipped' (dist/chrome, as users get it), 'test' or 'granted' (see flavour.mjs).
  * `env.recorder` records the extension's own requests and console output (cdp.mjs).
  */
-export async function launch({ csp = 'strict', headless = true, upstream = null, flavour = 'shipped', pages = {} } = {}) {
+export async function launch({ csp = 'strict', headless = true, upstream = null, flavour = 'shipped', pages = {}, lang = 'en-US' } = {}) {
   const extension = extensionDir(flavour);
   if (!fs.existsSync(path.join(extension, 'manifest.json'))) {
     throw new Error(`${extension} is not built: run make build`);
@@ -43,7 +43,11 @@ export async function launch({ csp = 'strict', headless = true, upstream = null,
     executablePath: CHROMIUM,
     headless,
     viewport: { width: 1280, height: 900 },
+    // The browser's own language (the extension pages follow it), whatever the machine's.
+    locale: lang,
+    env: { ...process.env, LANGUAGE: lang.replace('-', '_'), LANG: `${lang.replace('-', '_')}.UTF-8` },
     args: [
+      `--lang=${lang}`,
       '--no-sandbox', ...(headless ? ['--headless=new'] : []), '--disable-gpu', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       // A second DevTools endpoint for the recorder (cdp.mjs), next to Playwright's pipe.
@@ -135,9 +139,8 @@ export const activeOption = (combo) => combo.evaluate((el) => {
  * name, moves to its option with the arrow keys if another is highlighted, presses Enter.
  * `name` defaults to the shipped preset's.
  */
-export async function chooseIntegration(root, presetId, name = PRESETS[presetId]?.name) {
+export async function chooseIntegration(root, presetId, name = PRESETS[presetId]?.name, combo = integrationField(root)) {
   if (!name) throw new Error(`chooseIntegration: no name known for ${presetId}`);
-  const combo = integrationField(root);
   await combo.click();
   await combo.fill(name);
   for (let i = 0; i < 30 && (await activeOption(combo)) !== presetId; i++) await combo.press('ArrowDown');
@@ -307,8 +310,36 @@ export async function assertSecretsNowhere(env, secrets, assert) {
   return { places: Object.keys(places), checked: values.length, consoleLines: env.recorder.extensionText().length };
 }
 
+/** Presses the page's Save, by the word the page draws it with (in any language). */
 export async function save(frame) {
-  await frame.getByRole('button', { name: 'Save', exact: true }).click();
+  const word = await frame.evaluate(() => window.__replica.config.texts.save);
+  await frame.getByRole('button', { name: word, exact: true }).click();
+}
+
+/**
+ * Fills as a user of a panel in any language does: the Integration field and the Fill button
+ * found by their place in the panel (their captions are translated), the integration by its
+ * name (not translated). Waits for the fill's end (its time on the panel, or a failure) and
+ * returns {ok, status, items, locale}.
+ */
+export async function fillInAnyLanguage(frame, presetId) {
+  const p = panel(frame);
+  await p.locator('section').waitFor({ timeout: 15000 });
+  await chooseIntegration(p, presetId, undefined, p.locator('[data-ref=preset]'));
+  await p.locator('[data-ref=fill]').click();
+  await frame.waitForFunction(() => {
+    const host = document.querySelector('#scopefill-panel');
+    return host?.hasAttribute('data-fill-ms') || host?.shadowRoot?.querySelector('[data-ref=status]')?.className === 'bad';
+  }, null, { timeout: 20000 });
+  const status = p.locator('[data-ref=status]');
+  return {
+    ok: (await status.getAttribute('class')) === 'ok',
+    status: await status.textContent(),
+    items: await p.locator('[data-ref=items] li').allTextContents(),
+    locale: await p.getAttribute('data-locale'),
+    // From the Fill click to the last row verified, in the page's own clock.
+    pageMs: Number(await p.getAttribute('data-fill-ms')),
+  };
 }
 
 /**
@@ -378,6 +409,27 @@ export function expectedLevels(preset, rows) {
     }
   }
   return out;
+}
+
+const EN_PACK = JSON.parse(fs.readFileSync(path.join(ROOT, 'src/languages/en-US.json'), 'utf8'));
+const firstWord = (v) => (Array.isArray(v) ? v[0] : v);
+
+/**
+ * `checkLevels` for a page in any language: rows by their catalogue id, levels by key
+ * (`config.rows[i].levelKeys`, `state.levels`), the preset's labels read through the English
+ * pack. Returns how many rows were checked.
+ */
+export function checkLevelsById(assert, preset, config, state) {
+  const rows = config.rows.map((r) => ({ id: r.id, label: firstWord(EN_PACK.scopes[r.id] ?? r.id), levels: r.levelKeys }));
+  const expected = expectedLevels(preset, rows);
+  for (const row of rows) {
+    const want = expected[row.label];
+    const got = norm(state.levels[row.id] ?? '');
+    if (want === null) continue;
+    if (typeof want === 'function') assert.ok(want(got), `${preset.id}: ${row.id} = ${got}`);
+    else assert.equal(got, want, `${preset.id}: ${row.id}`);
+  }
+  return rows.length;
 }
 
 export function checkLevels(t, assert, preset, config, state) {

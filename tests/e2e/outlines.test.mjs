@@ -19,6 +19,22 @@ export const VARIANTS = {
   b2b: { b2b: '1' },
   stencil: { token: 'stencil' },
   'labels-variant': { labels: 'variant' },
+  // Every control-panel language (Toggle rows), from the language packs.
+  ...Object.fromEntries(['de-DE', 'fr-FR', 'es-ES', 'es-419', 'it-IT', 'uk-UA', 'zh-CN', 'nl-NL', 'pt-BR', 'sv-SE',
+    'ko-KR', 'da-DK', 'no-NO', 'pl-PL', 'ja-JP'].map((lang) => [`lang-${lang}`, { lang }])),
+  // A language no pack knows, every way of drawing the rows; the Stencil form; 2026; B2B.
+  ...Object.fromEntries(['toggle', 'toggle-labelid', 'toggle-caption', 'select', 'native', 'radio']
+    .map((rows) => [`pseudo-${rows}`, { lang: 'pseudo', rows }])),
+  'pseudo-stencil': { lang: 'pseudo', token: 'stencil' },
+  'pseudo-2026': { lang: 'pseudo', order: '2026' },
+  'pseudo-b2b': { lang: 'pseudo', b2b: '1' },
+  // <html lang="en"> on a French page; English captions on a German page.
+  'fr-htmllang-en': { lang: 'fr', htmllang: 'en' },
+  'de-captions-en': { lang: 'de', captions: 'en' },
+  // Layouts to refuse: rows swapped, a row missing, an unknown extra row.
+  'pseudo-swapped': { lang: 'pseudo', swap: 'customers_login,information_settings' },
+  'pseudo-missing-row': { lang: 'pseudo', omit: 'themes' },
+  'pseudo-extra-row': { lang: 'pseudo', extra: 'Infrastructure Deployments' },
 };
 
 const DIR = path.join(ROOT, 'tests/outlines');

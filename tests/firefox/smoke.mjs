@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Firefox smoke test: headless Firefox ESR with dist/firefox installed as a temporary add-on,
 // driven through geckodriver over the WebDriver HTTP protocol (plain fetch). The replica is
-// served over HTTPS at the real control-panel address under the strict page CSP; the test
-// fills it with the Wherehouse preset, saves, and waits until the panel confirms that the
-// background stored the captured credentials. Then, in the toolbar popup and the options page
+// served over HTTPS at the real control-panel address under the strict page CSP, in French;
+// the test fills it with the Wherehouse preset, saves, and waits until the panel confirms
+// that the background stored the captured credentials. Then, in the toolbar popup and the options page
 // (opened as tabs), the clipboard: cleared after the delay without the optional clipboardRead
 // permission, the popup's question sending the user to the options page (Firefox opens its
 // permission prompt under the popup), the permission requested there by a click, and cleared
@@ -42,6 +42,7 @@ const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
 const STORE = 'abc123xyz0';
 const HOST = `store-${STORE}.mybigcommerce.com`;
 const PRESET = JSON.parse(fs.readFileSync(path.join(ROOT, 'src/presets/wherehouse.json'), 'utf8'));
+const EN = JSON.parse(fs.readFileSync(path.join(ROOT, 'src/languages/en-US.json'), 'utf8'));
 const DEADLINE_MS = 90_000; // the whole run; ~20 s is usual
 
 const t0 = Date.now();
@@ -69,6 +70,7 @@ const OPENSSL = which('openssl');
 // --- Firefox prefs: the address, and quiet offline (no update, telemetry, portal, RS...) ----
 const PREFS = {
   'network.dns.localDomains': HOST,
+  'intl.locale.requested': 'en-US', // the browser's language (the extension pages follow it)
   'network.dns.disableIPv6': true, // localDomains → 127.0.0.1, where the server listens
   'network.trr.mode': 5, // no DNS over HTTPS
   'network.proxy.type': 0,
@@ -462,8 +464,9 @@ async function main() {
     ok(`temporary add-on installed from ${path.relative(ROOT, EXTENSION)}: ${addonId}`);
 
     // 3. the create page; the panel loads the core
-    // The default replica: BigDesign Toggle rows, as the 2023 and 2025 screenshots show.
-    const url = `${origin}/manage/settings/api-accounts/create?download=0`;
+    // BigDesign Toggle rows, as the 2023 and 2025 screenshots show, on a control panel in
+    // French: the form, the rows, Save and the dialog are recognised without English.
+    const url = `${origin}/manage/settings/api-accounts/create?download=0&lang=fr`;
     await wd.call('POST', '/url', { url });
     const at = await wd.call('GET', '/url');
     if (!at.startsWith(`https://${HOST}`)) fail(`landed on ${at}`);
@@ -499,40 +502,43 @@ async function main() {
     await wd.script(`() => ${part('fill')}.click()`);
     const status = await wd.until('the fill report', `() => {
       const s = ${part('status')};
-      return s && (/^Filled/.test(s.textContent) || s.className === 'bad') ? [s.textContent, s.className] : null;
+      return s && (${PANEL}.hasAttribute('data-fill-ms') || s.className === 'bad') ? [s.textContent, s.className] : null;
     }`, [], 20_000);
-    if (!/^Filled/.test(status[0])) fail(`fill failed: ${status[0]}`);
-    ok(`Fill form → "${status[0]}"`);
+    if (status[1] !== 'ok') fail(`fill failed: ${status[0]}`);
+    const locale = await wd.script(`() => ${PANEL}.getAttribute('data-locale')`);
+    ok(`Fill form → "${status[0]}" (panel locale ${locale})`);
 
     // 5. the page's state has the Wherehouse levels
-    const [state, rows] = await wd.script(() => [window.__replica.state(), window.__replica.config.rows]);
+    // Rows by their catalogue id and levels by key: the page shows them in French.
+    const [state, rows, texts] = await wd.script(() => [window.__replica.state(), window.__replica.config.rows, window.__replica.config.texts]);
     if (state.name !== PRESET.account_name) fail(`name is "${state.name}", expected "${PRESET.account_name}"`);
-    const spot = { Orders: 'modify', 'Customers login': 'login', Carts: 'none', 'Metafields Access': 'full', 'Metafield Ownership': 'manage', Products: 'modify', Themes: 'none' };
-    for (const [label, want] of Object.entries(spot)) {
-      if (norm(state.scopes[label]) !== want) fail(`${label} = ${state.scopes[label]}, expected ${want}`);
+    const spot = { orders: 'modify', customers_login: 'login', carts: 'none', metafields_access: 'full', metafield_ownership: 'manage', products: 'modify', themes: 'none' };
+    for (const [id, want] of Object.entries(spot)) {
+      if (norm(state.levels[id]) !== want) fail(`${id} = ${state.levels[id]}, expected ${want}`);
     }
     // Every row: the preset's level where the page offers it, None where the preset has none.
     const aliases = { customerlogin: 'customerslogin', paymentsgetacceptedmethods: 'getpaymentmethods' };
     const wanted = new Map(Object.entries(PRESET.scopes).map(([l, v]) => [aliases[norm(l)] ?? norm(l), norm(v)]));
     for (const row of rows) {
-      const got = norm(state.scopes[row.label]);
-      let want = wanted.get(norm(row.label)) ?? 'none';
-      const offered = row.levels.map(norm);
+      const english = [EN.scopes[row.id]].flat()[0];
+      const got = norm(state.levels[row.id]);
+      let want = wanted.get(norm(english)) ?? 'none';
+      const offered = row.levelKeys.map(norm);
       // A row without None ("Metafields Access") gets its least level, listed first.
       if (want === 'none' && !offered.includes('none')) want = offered[0];
       const fine = offered.includes(want) ? got === want : got !== 'none' && offered.includes(got);
-      if (!fine) fail(`${row.label} = ${state.scopes[row.label]}, expected ${want}`);
+      if (!fine) fail(`${row.id} ("${row.label}") = ${state.levels[row.id]}, expected ${want}`);
     }
-    ok(`page state: name "${state.name}", all ${rows.length} rows as the preset says (${Object.entries(spot).map(([l, v]) => `${l}=${v}`).join(', ')})`);
+    ok(`page state: name "${state.name}", all ${rows.length} rows as the preset says (${Object.entries(spot).map(([l, v]) => `${l}=${v}`).join(', ')}), captions in French ("${rows[0].label}", "${rows[6].label}"…)`);
 
     // 6. Save (a real WebDriver click on the page's button); the panel confirms the capture
-    const save = await wd.call('POST', '/element', { using: 'xpath', value: "//button[normalize-space(.)='Save']" });
+    const save = await wd.call('POST', '/element', { using: 'xpath', value: `//button[normalize-space(.)='${texts.save}']` });
     await wd.call('POST', `/element/${save[ELEMENT]}/click`, {});
     const creds = await wd.until('the credentials dialog', () => window.__replica.lastCredentials);
     ok(`Save → credentials dialog (client id ${creds.client_id.slice(0, 4)}…, ${creds.api_path})`);
     const captured = await wd.until('the capture confirmation', `() => ${part('captured')}?.textContent || null`, [], 15_000);
-    const expected = `Credentials captured for ${PRESET.name} (store ${STORE})`;
-    if (!captured.startsWith(expected)) fail(`panel says "${captured}", expected "${expected}…"`);
+    // In the panel's language: it names the integration and the store.
+    if (!captured.includes(PRESET.name) || !captured.includes(STORE)) fail(`panel says "${captured}", expected ${PRESET.name} and store ${STORE}`);
     ok(`background stored the capture: panel says "${captured}"`);
 
     // 7. the clipboard, without and then with the optional clipboardRead permission

@@ -6,6 +6,7 @@ import { App } from './App.jsx';
 import { Shell } from './Chrome.jsx';
 import { live } from './api.js';
 import { cleanPath, readConfig, SHELL_PATH } from './config.js';
+import { first } from './i18n.js';
 
 const config = readConfig();
 const isShell = cleanPath(window.location.pathname) === SHELL_PATH;
@@ -50,6 +51,8 @@ if (!isShell) {
         order: config.order,
         tokenTypes: [...config.tokenTypes],
         stencilAccess: [...config.stencilAccess],
+        // The footer's and the dialog's words as drawn, so tests can press them in any language.
+        texts: { save: first(config.t.page.save), cancel: first(config.t.page.cancel), done: first(config.t.dialog.done) },
       };
     },
   });
