@@ -18,8 +18,13 @@
 //   {type: "copied", hash}      from an extension page: the SHA-256 (hex) of a value just
 //                               copied; the clipboard is cleared settings.clipboardSeconds
 //                               later → {ok: true}
+//   {type: "messages", locale}  from the content script or an extension page: the text of
+//                               _locales/<locale>/messages.json (one of LOCALES) for the
+//                               in-page panel, which may not read extension files itself
+//                               → {ok: true, json}
 // A refused or failed request gets {ok: false, error}. Content scripts run in pages a site
-// controls, so every type but "capture" is refused to them ("sender").
+// controls, so every type but "capture" and "messages" (public text, nothing stored) is
+// refused to them ("sender").
 //
 // Limits (./limits.js), enforced here whatever storage.local or a message says: the settings'
 // ranges (a value out of range means the default), at most LIMITS.fieldChars characters in a
@@ -47,6 +52,8 @@ const EXPIRY_ALARM = 'scopefill-expiry';
 const CLIPBOARD_ALARM = 'scopefill-clipboard';
 const MAX_TIMER_MS = 2 ** 31 - 1;
 const CREDENTIAL_FIELDS = ['name', 'api_path', 'b2b_api_path', 'client_id', 'client_secret', 'access_token'];
+/** The _locales folders (src/messages.rs LOCALES). */
+const LOCALES = new Set(['da', 'de', 'en', 'es', 'es_419', 'fr', 'it', 'ja', 'ko', 'nb', 'nl', 'pl', 'pt_BR', 'sv', 'uk', 'zh_CN']);
 
 // storage.session has no transactions: run every read-modify-write one after the other so
 // two captures arriving together cannot overwrite each other.
@@ -335,12 +342,19 @@ async function handle(message, sender) {
       }
       await serially(() => noteCopied(message.hash));
       return { ok: true };
+    case 'messages': {
+      // Only a known folder name: nothing else of the extension is read for a page.
+      if (typeof message.locale !== 'string' || !LOCALES.has(message.locale)) return { ok: false, error: 'locale' };
+      const response = await fetch(api.runtime.getURL(`_locales/${message.locale}/messages.json`));
+      if (!response.ok) return { ok: false, error: 'fetch' };
+      return { ok: true, json: await response.text() };
+    }
     default:
       return undefined;
   }
 }
 
-const TYPES = new Set(['capture', 'import', 'captures', 'forget', 'forget-all', 'copied']);
+const TYPES = new Set(['capture', 'import', 'captures', 'forget', 'forget-all', 'copied', 'messages']);
 
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (sender.id !== api.runtime.id) return false;

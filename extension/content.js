@@ -24,6 +24,21 @@
     }
   }
 
+  // The panel's message catalogues, by locale, as the background reads them (a content
+  // script may not fetch the extension's _locales itself). A failed read is not kept.
+  const catalogues = new Map();
+  function messages(locale) {
+    if (!catalogues.has(locale)) {
+      const read = api.runtime.sendMessage({ type: 'messages', locale: String(locale) }).then(
+        (answer) => (answer?.ok && typeof answer.json === 'string' ? answer.json : undefined),
+        () => undefined,
+      );
+      read.then((json) => json === undefined && catalogues.delete(locale));
+      catalogues.set(locale, read);
+    }
+    return catalogues.get(locale);
+  }
+
   let started = false;
   let core = null;
   async function start() {
@@ -46,6 +61,9 @@
       },
       flavour,
       loadMs: performance.now() - t0,
+      // The panel speaks the page's language; the browser's where the page's is unknown.
+      uiLanguage: api.i18n?.getUILanguage?.(),
+      messages,
     });
   }
 
@@ -61,7 +79,12 @@
     if (message?.type !== 'fill') return false;
     core.fillNow(String(message.preset)).then(
       (report) => sendResponse({ ok: true, report }),
-      (error) => sendResponse({ ok: false, error: String(error) }),
+      // {text, message}: the text in the panel's language, the message for the popup's.
+      (error) => sendResponse({
+        ok: false,
+        error: String(error?.text ?? error),
+        errorMessage: typeof error?.message === 'object' ? error.message : undefined,
+      }),
     );
     return true;
   });

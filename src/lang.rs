@@ -303,24 +303,73 @@ pub fn parse(file: &str, json: &str) -> Result<Pack, PackError> {
         })
 }
 
-/// The packs shipped with the extension, one per control-panel language, en-US first.
+/// The packs shipped with the extension, one per control-panel language, en-US first
+/// (`src/languages/`, whitespace removed by `build.rs`).
 pub const SHIPPED_FILES: &[(&str, &str)] = &[
-    ("en-US.json", include_str!("languages/en-US.json")),
-    ("de-DE.json", include_str!("languages/de-DE.json")),
-    ("fr-FR.json", include_str!("languages/fr-FR.json")),
-    ("es-ES.json", include_str!("languages/es-ES.json")),
-    ("es-419.json", include_str!("languages/es-419.json")),
-    ("it-IT.json", include_str!("languages/it-IT.json")),
-    ("uk-UA.json", include_str!("languages/uk-UA.json")),
-    ("zh-CN.json", include_str!("languages/zh-CN.json")),
-    ("nl-NL.json", include_str!("languages/nl-NL.json")),
-    ("pt-BR.json", include_str!("languages/pt-BR.json")),
-    ("sv-SE.json", include_str!("languages/sv-SE.json")),
-    ("ko-KR.json", include_str!("languages/ko-KR.json")),
-    ("da-DK.json", include_str!("languages/da-DK.json")),
-    ("no-NO.json", include_str!("languages/no-NO.json")),
-    ("pl-PL.json", include_str!("languages/pl-PL.json")),
-    ("ja-JP.json", include_str!("languages/ja-JP.json")),
+    (
+        "en-US.json",
+        include_str!(concat!(env!("OUT_DIR"), "/languages/en-US.json")),
+    ),
+    (
+        "de-DE.json",
+        include_str!(concat!(env!("OUT_DIR"), "/languages/de-DE.json")),
+    ),
+    (
+        "fr-FR.json",
+        include_str!(concat!(env!("OUT_DIR"), "/languages/fr-FR.json")),
+    ),
+    (
+        "es-ES.json",
+        include_str!(concat!(env!("OUT_DIR"), "/languages/es-ES.json")),
+    ),
+    (
+        "es-419.json",
+        include_str!(concat!(env!("OUT_DIR"), "/languages/es-419.json")),
+    ),
+    (
+        "it-IT.json",
+        include_str!(concat!(env!("OUT_DIR"), "/languages/it-IT.json")),
+    ),
+    (
+        "uk-UA.json",
+        include_str!(concat!(env!("OUT_DIR"), "/languages/uk-UA.json")),
+    ),
+    (
+        "zh-CN.json",
+        include_str!(concat!(env!("OUT_DIR"), "/languages/zh-CN.json")),
+    ),
+    (
+        "nl-NL.json",
+        include_str!(concat!(env!("OUT_DIR"), "/languages/nl-NL.json")),
+    ),
+    (
+        "pt-BR.json",
+        include_str!(concat!(env!("OUT_DIR"), "/languages/pt-BR.json")),
+    ),
+    (
+        "sv-SE.json",
+        include_str!(concat!(env!("OUT_DIR"), "/languages/sv-SE.json")),
+    ),
+    (
+        "ko-KR.json",
+        include_str!(concat!(env!("OUT_DIR"), "/languages/ko-KR.json")),
+    ),
+    (
+        "da-DK.json",
+        include_str!(concat!(env!("OUT_DIR"), "/languages/da-DK.json")),
+    ),
+    (
+        "no-NO.json",
+        include_str!(concat!(env!("OUT_DIR"), "/languages/no-NO.json")),
+    ),
+    (
+        "pl-PL.json",
+        include_str!(concat!(env!("OUT_DIR"), "/languages/pl-PL.json")),
+    ),
+    (
+        "ja-JP.json",
+        include_str!(concat!(env!("OUT_DIR"), "/languages/ja-JP.json")),
+    ),
 ];
 
 /// The shipped packs, read once. Each is checked by the test suite: one that fails here is
@@ -520,6 +569,33 @@ pub fn language_of<'a>(
 mod tests {
     use super::*;
 
+    /// A pack's file as written (the core embeds a compacted copy).
+    fn source(file: &str) -> String {
+        let path = format!("{}/src/languages/{file}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    #[test]
+    fn the_embedded_packs_are_the_files_as_written() {
+        let dir = format!("{}/src/languages", env!("CARGO_MANIFEST_DIR"));
+        let mut files: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .collect();
+        files.sort();
+        let mut shipped: Vec<&str> = SHIPPED_FILES.iter().map(|(f, _)| *f).collect();
+        shipped.sort();
+        assert_eq!(files, shipped, "every file in src/languages/ is shipped");
+        for (file, embedded) in SHIPPED_FILES {
+            let written: serde_json::Value = serde_json::from_str(&source(file)).unwrap();
+            let embedded: serde_json::Value = serde_json::from_str(embedded).unwrap();
+            assert_eq!(written, embedded, "{file}");
+            if let Err(e) = parse(file, &source(file)) {
+                panic!("{e}");
+            }
+        }
+    }
+
     #[test]
     fn every_shipped_pack_reads_and_en_us_comes_first() {
         for (file, json) in SHIPPED_FILES {
@@ -545,7 +621,7 @@ mod tests {
 
     #[test]
     fn errors_name_the_file_the_field_and_what_was_expected() {
-        let en = SHIPPED_FILES[0].1;
+        let en = &source("en-US.json");
         let wrong = en.replace("\"checkout_content\"", "\"checkout_contnet\"");
         let e = parse("en-US.json", &wrong).unwrap_err().to_string();
         assert!(

@@ -13,6 +13,7 @@ pub mod identify;
 mod json;
 pub mod lang;
 pub mod level;
+pub mod messages;
 pub mod outline;
 pub mod picker;
 pub mod plan;

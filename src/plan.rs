@@ -7,6 +7,7 @@ use crate::catalog::{self, Presence};
 use crate::identify::{self, Placement, RowShape};
 use crate::lang;
 use crate::level::Level;
+use crate::messages::{self, msg, Msg};
 use crate::preset::{OtherScopes, Preset};
 use crate::text::normalize;
 
@@ -146,8 +147,8 @@ pub struct RowReport {
     pub target: Option<Level>,
     pub current: Option<String>,
     pub status: RowStatus,
-    /// Set when the chosen level differs from the requested one.
-    pub adjustment: Option<String>,
+    /// Set when the chosen level differs from the requested one: why.
+    pub adjustment: Option<Msg>,
 }
 
 /// A scope the preset asks a level for that the page does not show.
@@ -188,7 +189,19 @@ pub struct FillPlan {
 pub struct Choice {
     pub level: Level,
     pub option: String,
-    pub adjustment: Option<String>,
+    pub adjustment: Option<Msg>,
+}
+
+/// A level in a sentence: the word the page shows for it (`option`) where a language pack
+/// knows that word for this level and it is not English ("lecture seule"); else the English
+/// level word, as presets say it ("read-only", "standard"; also for a word no pack knows).
+pub fn level_word(level: Level, option: Option<&str>) -> String {
+    match option.map(str::trim) {
+        Some(word) if Level::parse(word).is_err() && lang::level_by_word(word) == Some(level) => {
+            word.to_string()
+        }
+        _ => level.as_str().to_string(),
+    }
 }
 
 /// Picks the option for `requested` among a row's options (as displayed): the exact level
@@ -219,8 +232,9 @@ pub fn choose_among(requested: Level, offered: &[(Level, &String)]) -> Option<Ch
             .map(|(level, option)| Choice {
                 level: *level,
                 option: (*option).clone(),
-                adjustment: Some(format!(
-                    "this row has no None; '{level}' is the least it allows"
+                adjustment: Some(msg!(
+                    "report_adjustNoNone",
+                    level_word(*level, Some(option.as_str()))
                 )),
             });
     }
@@ -234,8 +248,10 @@ pub fn choose_among(requested: Level, offered: &[(Level, &String)]) -> Option<Ch
         return Some(Choice {
             level: *level,
             option: (*option).clone(),
-            adjustment: Some(format!(
-                "the page offers no '{requested}'; '{level}' is the least level that grants it"
+            adjustment: Some(msg!(
+                "report_adjustLeastGrants",
+                requested.as_str(),
+                level_word(*level, Some(option.as_str()))
             )),
         });
     }
@@ -245,8 +261,10 @@ pub fn choose_among(requested: Level, offered: &[(Level, &String)]) -> Option<Ch
         .map(|(level, option)| Choice {
             level: *level,
             option: (*option).clone(),
-            adjustment: Some(format!(
-                "the page offers no '{requested}'; '{level}' is the most this row allows"
+            adjustment: Some(msg!(
+                "report_adjustMost",
+                requested.as_str(),
+                level_word(*level, Some(option.as_str()))
             )),
         })
 }
@@ -305,9 +323,10 @@ pub fn plan(preset: &Preset, rows: &[ObservedRow]) -> FillPlan {
         match choose_among(wanted, &row.offered()) {
             None => {
                 report.status = RowStatus::Unavailable;
-                report.adjustment = Some(format!(
-                    "none of the options ({}) can be used for '{wanted}'",
-                    row.options.join(", ")
+                report.adjustment = Some(msg!(
+                    "report_unusable",
+                    messages::list(&row.options),
+                    wanted.as_str()
                 ));
                 summary.unavailable += 1;
             }
@@ -466,6 +485,11 @@ mod tests {
     use super::*;
     use crate::preset::{find, parse, shipped};
 
+    /// A note as the English panel writes it.
+    fn en(note: Option<Msg>) -> String {
+        crate::messages::Messages::english().render(&note.unwrap())
+    }
+
     fn opts(words: &[&str]) -> Vec<String> {
         words.iter().map(|w| w.to_string()).collect()
     }
@@ -492,14 +516,14 @@ mod tests {
         // Wherehouse asks "Customer Login: modify"; the page offers None/login.
         let c = choose(Level::Modify, &opts(&["None", "login"])).unwrap();
         assert_eq!(c.level, Level::Login);
-        assert!(c.adjustment.unwrap().contains("most this row allows"));
+        assert!(en(c.adjustment).contains("most this row allows"));
     }
 
     #[test]
     fn choose_adjusts_up_to_the_least_level_that_grants_the_request() {
         let c = choose(Level::ReadOnly, &opts(&["None", "modify"])).unwrap();
         assert_eq!(c.level, Level::Modify);
-        assert!(c.adjustment.unwrap().contains("least level that grants it"));
+        assert!(en(c.adjustment).contains("least level that grants it"));
         let c = choose(
             Level::Standard,
             &opts(&["None", "read-only", "create preview", "manage"]),
@@ -513,7 +537,23 @@ mod tests {
         // "Metafields Access" offers Standard and full only.
         let c = choose(Level::None, &opts(&["Standard", "full"])).unwrap();
         assert_eq!((c.level, c.option.as_str()), (Level::Standard, "Standard"));
-        assert!(c.adjustment.unwrap().contains("no None"));
+        assert!(en(c.adjustment).contains("no None"));
+    }
+
+    #[test]
+    fn levels_are_named_with_the_pages_word_when_a_pack_knows_it() {
+        assert_eq!(level_word(Level::Modify, Some("modifier")), "modifier");
+        assert_eq!(
+            level_word(Level::ReadOnly, Some(" lecture seule ")),
+            "lecture seule"
+        );
+        // English words read as presets write them.
+        assert_eq!(level_word(Level::Standard, Some("Standard")), "standard");
+        assert_eq!(level_word(Level::Modify, Some("MODIFY")), "modify");
+        // A word no pack knows (its level told by position), or another level's word.
+        assert_eq!(level_word(Level::Modify, Some("mödïfÿ")), "modify");
+        assert_eq!(level_word(Level::Modify, Some("lecture seule")), "modify");
+        assert_eq!(level_word(Level::None, None), "none");
     }
 
     #[test]

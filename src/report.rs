@@ -6,7 +6,8 @@ use crate::catalog::{self, Presence};
 use crate::guard::UserChange;
 use crate::identify::Placement;
 use crate::level::Level;
-use crate::plan::{FillPlan, Mismatch, RowStatus};
+use crate::messages::{list, msg, Messages, Msg};
+use crate::plan::{level_word, FillPlan, Mismatch, RowReport, RowStatus};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -22,9 +23,14 @@ pub struct Item {
     pub kind: ItemKind,
     /// The row it is about, as the page or the catalogue names it.
     pub row: String,
+    /// `message`, rendered.
     pub text: String,
+    /// What the line says, to render in another language.
+    pub message: Msg,
 }
 
+/// A fill report: what [`describe`] decided, as catalogue messages, and those messages
+/// rendered (in English, until [`Report::render`] renders them in another language).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Report {
     pub ok: bool,
@@ -32,39 +38,104 @@ pub struct Report {
     /// What a screen reader announces: the headline and the rows that need a look, by name.
     pub announcement: String,
     pub items: Vec<Item>,
+    /// `headline`, to render in another language.
+    pub message: Msg,
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+impl Report {
+    /// The same report, its texts rendered from `messages`.
+    pub fn render(&self, messages: &Messages) -> Report {
+        let items: Vec<Item> = self
+            .items
+            .iter()
+            .map(|item| Item {
+                text: messages.render(&item.message),
+                ..item.clone()
+            })
+            .collect();
+        Report {
+            ok: self.ok,
+            headline: messages.render(&self.message),
+            announcement: messages.render(&announce(&self.message, &items)),
+            items,
+            message: self.message.clone(),
+        }
+    }
+}
+
+/// From this many rows nobody identified, the layout counts as not recognised: reported
+/// once, not row by row (one or two are new rows on a page otherwise known).
+const LAYOUT_REFUSED: usize = 3;
+
+/// `1 <one>` or `<n> <many>`: the catalogue's two keys for a count.
+fn count(n: usize, one: &str, many: &str) -> Msg {
+    if n == 1 {
+        msg!(one)
+    } else {
+        msg!(many, n)
+    }
+}
+
+/// A level a row shows or is set to: the page's word for it where the plan knows it.
+fn shown_level(plan: &FillPlan, row: &RowReport, level: Level) -> String {
+    level_word(level, plan.option_for(row))
 }
 
 /// Describes a fill: `reapplied` are rows the page reverted and that were set again,
 /// `errors` are (row label, what went wrong) for actions the page refused, `by_user` the
-/// rows the user set themselves after the fill.
+/// rows the user set themselves after the fill. Its texts are English; [`Report::render`]
+/// gives them in another language.
 pub fn describe(
     plan: &FillPlan,
     reapplied: &[String],
     mismatches: &[Mismatch],
-    errors: &[(String, String)],
+    errors: &[(String, Msg)],
     by_user: &[UserChange],
 ) -> Report {
     let s = &plan.summary;
     let mut parts = vec![
-        format!("{} set", plural(s.set, "row", "rows")),
-        format!("{} already right", s.already_right),
+        count(s.set, "report_rowsSetOne", "report_rowsSet"),
+        msg!("report_alreadyRight", s.already_right),
     ];
     if s.not_in_preset > 0 {
-        parts.push(format!("{} left at None", s.not_in_preset));
+        parts.push(msg!("report_leftAtNone", s.not_in_preset));
     }
     if s.adjusted > 0 {
-        parts.push(format!("{} adjusted", s.adjusted));
+        parts.push(msg!("report_adjusted", s.adjusted));
     }
     let mut items = Vec::new();
-    let mut problem = |row: &str, rest: String| {
+    // Many rows nobody could identify: the page's layout was not recognised. Said once, with
+    // the preset's rows it leaves unset, rather than row by row.
+    let unidentified = plan
+        .rows
+        .iter()
+        .filter(|r| matches!(r.placed, Placement::Ambiguous | Placement::Unexpected))
+        .count();
+    let layout_refused = unidentified >= LAYOUT_REFUSED;
+    if layout_refused {
+        let unset: Vec<&str> = plan
+            .missing
+            .iter()
+            .filter(|m| m.presence == Presence::Always)
+            .map(|m| m.label)
+            .collect();
+        let mut said = vec![msg!("report_notRecognised", unidentified)];
+        if !unset.is_empty() {
+            said.push(msg!("report_notSet", list(unset)));
+        }
+        items.extend(said.into_iter().map(|message| Item {
+            kind: ItemKind::Problem,
+            row: String::new(),
+            text: String::new(),
+            message,
+        }));
+    }
+    let mut problem = |row: &str, rest: Msg| {
         items.push(Item {
             kind: ItemKind::Problem,
             row: row.to_string(),
-            text: format!("{row}: {rest}"),
+            text: String::new(),
+            message: msg!("report_item", row, rest),
         })
     };
     for m in plan
@@ -72,25 +143,27 @@ pub fn describe(
         .iter()
         .filter(|m| m.presence != Presence::SomeStores)
     {
-        let where_ = if m.presence == Presence::NotOnStorePage {
-            "not on the store-level page"
+        if layout_refused && m.presence == Presence::Always {
+            continue;
+        }
+        let key = if m.presence == Presence::NotOnStorePage {
+            "report_notOnStorePage"
         } else {
-            "not on this page"
+            "report_notOnPage"
         };
-        problem(
-            m.label,
-            format!("{where_} (the preset asks for '{}')", m.level),
-        );
+        problem(m.label, msg!(key, m.level.as_str()));
     }
+
     for m in mismatches {
-        problem(
-            &m.label,
-            format!(
-                "shows '{}', expected '{}'",
-                m.actual.as_deref().unwrap_or("nothing"),
-                m.expected
-            ),
-        );
+        let expected = match plan.rows.iter().find(|r| r.row == m.row) {
+            Some(row) => shown_level(plan, row, m.expected),
+            None => m.expected.as_str().to_string(),
+        };
+        let shows = match &m.actual {
+            Some(actual) => msg!("", actual),
+            None => msg!("report_nothing"),
+        };
+        problem(&m.label, msg!("report_shows", shows, expected));
     }
     for (label, error) in errors {
         if !mismatches.iter().any(|m| &m.label == label) {
@@ -100,14 +173,9 @@ pub fn describe(
     for r in plan
         .rows
         .iter()
-        .filter(|r| r.placed == Placement::Ambiguous)
+        .filter(|r| r.placed == Placement::Ambiguous && !layout_refused)
     {
-        problem(
-            &r.label,
-            "ScopeFill does not know this caption, and the rows around it fit the page's \
-             known orders more than one way; left as it is"
-                .into(),
-        );
+        problem(&r.label, msg!("report_ambiguous"));
     }
     for r in plan
         .rows
@@ -118,14 +186,15 @@ pub fn describe(
             &r.label,
             r.adjustment
                 .clone()
-                .unwrap_or_else(|| "no usable option".into()),
+                .unwrap_or_else(|| msg!("report_noUsableOption")),
         );
     }
-    let mut notice = |row: &str, rest: String| {
+    let mut notice = |row: &str, rest: Msg| {
         items.push(Item {
             kind: ItemKind::Notice,
             row: row.to_string(),
-            text: format!("{row}: {rest}"),
+            text: String::new(),
+            message: msg!("report_item", row, rest),
         })
     };
     for r in plan
@@ -135,12 +204,13 @@ pub fn describe(
     {
         if let Some(note) = &r.adjustment {
             let requested = r.requested.unwrap_or(Level::None);
+            let target = match r.target {
+                Some(target) => shown_level(plan, r, target),
+                None => "?".to_string(),
+            };
             notice(
                 &r.label,
-                format!(
-                    "set to '{}' for '{requested}': {note}",
-                    r.target.map(|t| t.as_str()).unwrap_or("?")
-                ),
+                msg!("report_setFor", target, requested.as_str(), note.clone()),
             );
         }
     }
@@ -149,39 +219,28 @@ pub fn describe(
         .iter()
         .filter(|m| m.presence == Presence::SomeStores)
     {
-        notice(
-            m.label,
-            format!(
-                "not on this page, which only some stores show (the preset asks for '{}')",
-                m.level
-            ),
-        );
+        notice(m.label, msg!("report_someStoresOnly", m.level.as_str()));
     }
     for r in plan
         .rows
         .iter()
-        .filter(|r| r.placed == Placement::Unexpected)
+        .filter(|r| r.placed == Placement::Unexpected && !layout_refused)
     {
-        notice(
-            &r.label,
-            "not a scope ScopeFill knows; left as it is".into(),
-        );
+        notice(&r.label, msg!("report_unknownScope"));
     }
     for label in reapplied {
         if !mismatches.iter().any(|m| &m.label == label)
             && !by_user.iter().any(|c| &c.label == label)
         {
-            notice(label, "the page reverted it; set again".into());
+            notice(label, msg!("report_reverted"));
         }
     }
     for change in by_user {
-        notice(
-            &change.label,
-            format!(
-                "changed by you to '{}'",
-                change.shows.as_deref().unwrap_or("nothing")
-            ),
-        );
+        let shows = match &change.shows {
+            Some(shows) => msg!("", shows),
+            None => msg!("report_nothing"),
+        };
+        notice(&change.label, msg!("report_changedByYou", shows));
     }
     // Rows told by their place among the others: named with the scope they were taken for.
     for r in plan.rows.iter().filter(|r| r.placed == Placement::Position) {
@@ -189,61 +248,61 @@ pub fn describe(
             continue;
         };
         let level = match (r.status, r.target) {
-            (RowStatus::Left, _) | (_, None) => "left as it is".to_string(),
-            (_, Some(level)) => level.to_string(),
+            (RowStatus::Left, _) | (_, None) => msg!("report_leftAsItIs"),
+            (_, Some(level)) => msg!("", shown_level(plan, r, level)),
         };
         items.push(Item {
             kind: ItemKind::Notice,
             row: r.label.clone(),
-            text: format!("{} → {}: {level}", r.label, scope.label),
+            text: String::new(),
+            message: msg!("report_itemPosition", &r.label, scope.label, level),
         });
     }
     let ok = items.iter().all(|i| i.kind == ItemKind::Notice);
+    let summary = list(parts);
     let mut headline = if ok {
-        format!(
-            "Filled: {}. Review the form, then press Save.",
-            parts.join(", ")
-        )
+        msg!("report_headlineOk", summary)
     } else {
         let n = items.iter().filter(|i| i.kind == ItemKind::Problem).count();
-        format!(
-            "Filled with {}: {}. Fix the rows below before you save.",
-            plural(n, "problem", "problems"),
-            parts.join(", ")
-        )
+        if n == 1 {
+            msg!("report_headlineProblemsOne", summary)
+        } else {
+            msg!("report_headlineProblems", n, summary)
+        }
     };
     if s.by_position > 0 {
-        headline.push_str(&format!(
-            " {} recognised by position, not by caption: check {} before you save.",
-            plural(s.by_position, "row was", "rows were"),
-            if s.by_position == 1 { "it" } else { "them" }
-        ));
+        headline = if s.by_position == 1 {
+            msg!("report_byPositionOne", headline)
+        } else {
+            msg!("report_byPosition", headline, s.by_position)
+        };
     }
-    let announcement = announce(&headline, &items);
     Report {
         ok,
-        headline,
-        announcement,
+        headline: String::new(),
+        announcement: String::new(),
         items,
+        message: headline,
     }
+    .render(Messages::english())
 }
 
 /// The headline, then the rows by name: those with a problem first, then those done
 /// differently from the preset's words.
-fn announce(headline: &str, items: &[Item]) -> String {
-    let mut out = headline.to_string();
-    for (kind, intro) in [
-        (ItemKind::Problem, "Check"),
-        (ItemKind::Notice, "Adjusted or noted"),
+fn announce(headline: &Msg, items: &[Item]) -> Msg {
+    let mut out = headline.clone();
+    for (kind, key) in [
+        (ItemKind::Problem, "report_announceCheck"),
+        (ItemKind::Notice, "report_announceNoted"),
     ] {
         let mut rows: Vec<&str> = Vec::new();
-        for item in items.iter().filter(|i| i.kind == kind) {
+        for item in items.iter().filter(|i| i.kind == kind && !i.row.is_empty()) {
             if !rows.contains(&item.row.as_str()) {
                 rows.push(&item.row);
             }
         }
         if !rows.is_empty() {
-            out.push_str(&format!(" {intro}: {}.", rows.join(", ")));
+            out = msg!(key, out, list(rows));
         }
     }
     out
@@ -254,6 +313,36 @@ mod tests {
     use super::*;
     use crate::plan::{documented_page, plan, ObservedRow};
     use crate::preset::{find, parse, shipped};
+
+    use crate::messages::catalogue;
+
+    /// The documented page as a French control panel draws it: captions and level words
+    /// from the French pack.
+    fn french_page() -> Vec<ObservedRow> {
+        let fr = crate::lang::pack_for("fr-FR").unwrap();
+        let word = |level: Level| {
+            fr.level(level)
+                .map(|w| w.first().to_string())
+                .unwrap_or_else(|| level.as_str().to_string())
+        };
+        documented_page("None")
+            .iter()
+            .map(|row| {
+                let caption = fr.scope(row.scope.unwrap()).unwrap().first();
+                let options: Vec<String> = row.levels.iter().map(|l| word(l.unwrap())).collect();
+                let current = word(row.current_level().unwrap());
+                let options: Vec<&str> = options.iter().map(String::as_str).collect();
+                ObservedRow::by_caption(caption, &options, Some(&current))
+            })
+            .collect()
+    }
+
+    /// Every text of a report: headline, announcement, items.
+    fn texts(r: &Report) -> Vec<&str> {
+        let mut all = vec![r.headline.as_str(), r.announcement.as_str()];
+        all.extend(r.items.iter().map(|i| i.text.as_str()));
+        all
+    }
 
     /// The documented page without its Orders row.
     fn page() -> Vec<ObservedRow> {
@@ -360,7 +449,7 @@ mod tests {
             &p,
             &[],
             &[mismatch],
-            &[("Products".into(), "no option 'modify'".into())],
+            &[("Products".into(), msg!("panel_errNoOption", "modify"))],
             &[],
         );
         assert!(!r.ok);
@@ -411,5 +500,198 @@ mod tests {
         let texts: Vec<&str> = r.items.iter().map(|i| i.text.as_str()).collect();
         assert!(texts.contains(&"Cöntént → Content: none"), "{texts:?}");
         assert!(texts.contains(&"Ordérs → Orders: modify"), "{texts:?}");
+    }
+
+    /// A report with every kind of line: a missing row, a mismatch, a refused action, an
+    /// adjustment, a row the page reverted, a row the user changed.
+    fn busy_report() -> Report {
+        let wh = find(shipped(), "wherehouse").unwrap();
+        let p = plan(wh, &page());
+        let carts = p.rows.iter().find(|r| r.label == "Carts").unwrap();
+        let mismatch = Mismatch {
+            row: carts.row,
+            label: "Carts".into(),
+            expected: Level::None,
+            actual: None,
+        };
+        let mine = UserChange {
+            label: "Products".into(),
+            shows: Some("read-only".into()),
+        };
+        describe(
+            &p,
+            &["Themes".into()],
+            &[mismatch],
+            &[("Content".into(), msg!("panel_errNoOption", "modify"))],
+            &[mine],
+        )
+    }
+
+    #[test]
+    fn a_report_renders_in_french_with_its_placeholders_filled() {
+        let en = busy_report();
+        let fr = en.render(&catalogue("fr"));
+        // The same decisions, in other words.
+        assert_eq!(fr.ok, en.ok);
+        assert_eq!(fr.message, en.message);
+        let rows = |r: &Report| -> Vec<(ItemKind, String)> {
+            r.items.iter().map(|i| (i.kind, i.row.clone())).collect()
+        };
+        assert_eq!(rows(&fr), rows(&en));
+        assert!(
+            fr.headline.starts_with(
+                "Formulaire rempli avec des problèmes\u{a0}: 3 (lignes définies\u{a0}: 12, déjà correctes\u{a0}: 10, laissées sur Aucun\u{a0}: 4, ajustées\u{a0}: 1)."
+            ),
+            "{}",
+            fr.headline
+        );
+        let items: Vec<&str> = fr.items.iter().map(|i| i.text.as_str()).collect();
+        for expected in [
+            "Orders\u{a0}: absente de cette page (le préréglage demande «\u{a0}modify\u{a0}»)",
+            "Carts\u{a0}: affiche «\u{a0}rien\u{a0}», attendu «\u{a0}none\u{a0}»",
+            "Content\u{a0}: aucune option «\u{a0}modify\u{a0}»",
+            "Themes\u{a0}: la page l’a rétablie\u{202f}; définie à nouveau",
+            "Products\u{a0}: modifiée par vous en «\u{a0}read-only\u{a0}»",
+        ] {
+            assert!(items.contains(&expected), "{expected}\n{items:#?}");
+        }
+        assert!(
+            items.iter().any(|t| t.starts_with(
+                "Customers login\u{a0}: définie sur «\u{a0}login\u{a0}» au lieu de «\u{a0}modify\u{a0}»\u{a0}: la page ne propose pas"
+            )),
+            "{items:#?}"
+        );
+        assert!(
+            fr.announcement.starts_with(&fr.headline)
+                && fr
+                    .announcement
+                    .contains(" À vérifier\u{a0}: Orders, Carts, Content.")
+                && fr.announcement.contains(" Ajustées ou signalées\u{a0}: "),
+            "{}",
+            fr.announcement
+        );
+        for text in texts(&fr) {
+            assert!(!text.contains('$'), "{text}");
+            assert!(
+                !text.contains("report_") && !text.contains("panel_"),
+                "{text}"
+            );
+        }
+        // Rendering again in English gives back the English report.
+        assert_eq!(fr.render(Messages::english()), en);
+    }
+
+    #[test]
+    fn every_language_fills_every_placeholder_and_leaves_no_key_behind() {
+        let position = {
+            let wh = find(shipped(), "wherehouse").unwrap();
+            let rows = documented_page("None");
+            let captions: Vec<String> = rows.iter().map(|r| r.label.replace('o', "ö")).collect();
+            let shapes: Vec<crate::identify::RowShape> = rows
+                .iter()
+                .zip(&captions)
+                .map(|(r, caption)| crate::identify::RowShape {
+                    caption,
+                    options: Some(&r.options),
+                    current: r.current.as_deref(),
+                })
+                .collect();
+            describe(
+                &plan(wh, &crate::plan::observe(&shapes)),
+                &[],
+                &[],
+                &[],
+                &[],
+            )
+        };
+        let english = [busy_report(), position];
+        for locale in crate::messages::LOCALES {
+            let messages = catalogue(locale);
+            for en in &english {
+                let r = en.render(&messages);
+                for text in texts(&r) {
+                    assert!(!text.is_empty(), "{locale}");
+                    assert!(!text.contains('$'), "{locale}: {text}");
+                    assert!(
+                        !text.contains("report_") && !text.contains("panel_"),
+                        "{locale}: {text}"
+                    );
+                }
+                if locale != "en" {
+                    assert_ne!(r.headline, en.headline, "{locale}");
+                    assert_ne!(r.announcement, en.announcement, "{locale}");
+                } else {
+                    assert_eq!(&r, en);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn levels_are_named_with_the_pages_words_where_the_page_is_not_english() {
+        let wh = find(shipped(), "wherehouse").unwrap();
+        let p = plan(wh, &french_page());
+        assert!(p.missing.is_empty(), "{:?}", p.missing);
+        let orders = p.rows.iter().find(|r| r.label == "Commandes").unwrap();
+        let mismatch = Mismatch {
+            row: orders.row,
+            label: "Commandes".into(),
+            expected: Level::Modify,
+            actual: Some("Aucun".into()),
+        };
+        let r = describe(&p, &[], &[mismatch], &[], &[]);
+        let texts: Vec<&str> = r.items.iter().map(|i| i.text.as_str()).collect();
+        // The preset's own words stay English; what the page offers is named as it shows it.
+        assert!(
+            texts.contains(&"Connexion des clients: set to 'connexion' for 'modify': the page offers no 'modify'; 'connexion' is the most this row allows"),
+            "{texts:#?}"
+        );
+        assert!(
+            texts.contains(&"Commandes: shows 'Aucun', expected 'modifier'"),
+            "{texts:#?}"
+        );
+    }
+
+    #[test]
+    fn a_layout_nobody_could_recognise_is_reported_once_not_row_by_row() {
+        use crate::identify::RowShape;
+        use crate::plan::observe;
+        let wh = find(shipped(), "wherehouse").unwrap();
+        let mut rows = documented_page("None");
+        rows.retain(|r| r.label != "Themes"); // a row missing in the middle
+        let accent = |t: &str| t.replace('o', "ö").replace('e', "é").replace('a', "å");
+        let captions: Vec<String> = rows.iter().map(|r| accent(&r.label)).collect();
+        let options: Vec<Vec<String>> = rows
+            .iter()
+            .map(|r| r.options.iter().map(|o| accent(o)).collect())
+            .collect();
+        let shapes: Vec<RowShape> = captions
+            .iter()
+            .zip(&options)
+            .map(|(caption, options)| RowShape {
+                caption,
+                options: Some(options),
+                current: options.first().map(String::as_str),
+            })
+            .collect();
+        let p = plan(wh, &observe(&shapes));
+        assert!(p.actions.is_empty());
+        let r = describe(&p, &[], &[], &[], &[]);
+        assert!(!r.ok);
+        let texts: Vec<&str> = r.items.iter().map(|i| i.text.as_str()).collect();
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert!(texts[0].starts_with("26 rows could not be recognised, by caption or by position"));
+        assert!(
+            texts[1].starts_with(
+                "Not set, because their rows were not recognised: Channel settings, Channel listings,"
+            ),
+            "{}",
+            texts[1]
+        );
+        assert!(
+            r.headline.starts_with("Filled with 2 problems"),
+            "{}",
+            r.headline
+        );
     }
 }

@@ -15,14 +15,18 @@ const LOCALES: [&str; 16] = [
 ];
 
 /// Keys whose message may legitimately equal the English one: product names, bare
-/// placeholders, file names.
-const MAY_MATCH_ENGLISH: [&str; 6] = [
+/// placeholders and the punctuation between them, file names.
+const MAY_MATCH_ENGLISH: [&str; 10] = [
     "extName",
     "actionTitle",
     "popup_title",
     "presetError",
     "popup_importNothing",
     "options_pastedFile",
+    "report_list",
+    "report_item",
+    "report_itemPosition",
+    "panel_caption",
 ];
 
 /// Above this share of keys (outside `MAY_MATCH_ENGLISH`) equal to English, a locale counts as
@@ -336,4 +340,26 @@ fn broken_catalogues_are_reported() {
         !report.contains("da:"),
         "da was left intact, got:\n{report}"
     );
+}
+
+/// The catalogues the core knows, the folders and the ones the background serves to the
+/// in-page panel are the same 16.
+#[test]
+fn the_core_and_the_background_know_every_catalogue() {
+    assert_eq!(scopefill::messages::LOCALES, LOCALES);
+    let background =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("extension/background.js"))
+            .unwrap();
+    let start = background
+        .find("const LOCALES = new Set([")
+        .expect("background.js: const LOCALES = new Set([...])");
+    let list = &background[start..];
+    let list = &list[list.find('[').unwrap() + 1..list.find(']').unwrap()];
+    let served: BTreeSet<&str> = list
+        .split(',')
+        .map(|l| l.trim().trim_matches('\''))
+        .filter(|l| !l.is_empty())
+        .collect();
+    let expected: BTreeSet<&str> = LOCALES.into_iter().collect();
+    assert_eq!(served, expected);
 }

@@ -195,23 +195,7 @@ fn label_variants_are_the_same_scopes() {
 
 #[test]
 fn planning_every_shipped_preset_on_the_recorded_toggle_page_finds_every_row_it_needs() {
-    let seen = recognise("toggle");
-    let options: Vec<Vec<String>> = seen
-        .scope_rows()
-        .iter()
-        .map(|r| r.choices.iter().map(|c| c.label.clone()).collect())
-        .collect();
-    let shapes: Vec<RowShape> = seen
-        .scope_rows()
-        .iter()
-        .zip(&options)
-        .map(|(r, options)| RowShape {
-            caption: &r.caption,
-            options: Some(options),
-            current: r.current.as_deref(),
-        })
-        .collect();
-    let observed: Vec<ObservedRow> = plan::observe(&shapes);
+    let observed = identified(&recognise("toggle"));
     for preset in shipped() {
         let plan = plan::plan(preset, &observed);
         let missing: Vec<&str> = plan

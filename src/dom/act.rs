@@ -8,6 +8,7 @@ use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 use super::events::{click, fire, key};
 use super::snapshot::Snapshot;
 use super::timing::{microtask, next_change, now_ms};
+use crate::messages::{msg, Msg};
 use crate::outline::{ChoiceRow, RowKind};
 use crate::text::normalize;
 
@@ -21,7 +22,7 @@ fn text_of(el: &Element) -> String {
 
 /// Chooses `option` on a row drawn with buttons, radios or a native select: synchronous,
 /// so many rows can be set in one pass. Returns false for a combobox (see [`choose_in_combobox`]).
-pub fn choose_now(snap: &Snapshot, row: &ChoiceRow, option: &str) -> Result<bool, String> {
+pub fn choose_now(snap: &Snapshot, row: &ChoiceRow, option: &str) -> Result<bool, Msg> {
     let wanted = normalize(option);
     let position = row
         .choices
@@ -29,22 +30,22 @@ pub fn choose_now(snap: &Snapshot, row: &ChoiceRow, option: &str) -> Result<bool
         .position(|c| normalize(&c.label) == wanted);
     match row.kind {
         RowKind::Buttons | RowKind::Radios => {
-            let index = position.ok_or_else(|| format!("no option '{option}'"))?;
+            let index = position.ok_or_else(|| msg!("panel_errNoOption", option))?;
             let choice = &row.choices[index];
             if !choice.chosen {
                 let el = snap
                     .element(choice.node)
-                    .ok_or("the option is no longer on the page")?;
+                    .ok_or_else(|| msg!("panel_errOptionGone"))?;
                 click(el);
             }
             Ok(true)
         }
         RowKind::NativeSelect => {
-            let index = position.ok_or_else(|| format!("no option '{option}'"))?;
+            let index = position.ok_or_else(|| msg!("panel_errNoOption", option))?;
             let select = snap
                 .element(row.node)
                 .and_then(|e| e.dyn_ref::<HtmlSelectElement>())
-                .ok_or("the list is no longer on the page")?;
+                .ok_or_else(|| msg!("panel_errListGone"))?;
             if select.selected_index() != index as i32 {
                 select.set_selected_index(index as i32);
                 fire(select, "input");
@@ -169,7 +170,7 @@ pub fn texts(options: &[Element]) -> Vec<String> {
 
 /// Chooses `option` among the options of a combobox that is open: a click on it, else the
 /// keyboard; done once the combobox shows it.
-pub async fn pick(el: &Element, options: &[Element], option: &str) -> Result<(), String> {
+pub async fn pick(el: &Element, options: &[Element], option: &str) -> Result<(), Msg> {
     let wanted = normalize(option);
     let shows = || normalize(&shown(el)) == wanted;
     let Some(index) = options
@@ -177,7 +178,7 @@ pub async fn pick(el: &Element, options: &[Element], option: &str) -> Result<(),
         .position(|o| normalize(&text_of(o)) == wanted)
     else {
         close(el).await;
-        return Err(format!("no option '{option}'"));
+        return Err(msg!("panel_errNoOption", option));
     };
     click(&options[index]);
     if !until(OPEN_MS, shows).await {
@@ -202,18 +203,18 @@ pub async fn pick(el: &Element, options: &[Element], option: &str) -> Result<(),
     close(el).await;
     match shown(el) {
         now if normalize(&now) == wanted => Ok(()),
-        now => Err(format!("chose '{option}' but the page shows '{now}'")),
+        now => Err(msg!("panel_errShowsOther", option, now)),
     }
 }
 
 /// Chooses `option` in a closed combobox: open, pick, confirm.
-pub async fn choose_in_combobox(el: &Element, option: &str) -> Result<(), String> {
+pub async fn choose_in_combobox(el: &Element, option: &str) -> Result<(), Msg> {
     if normalize(&shown(el)) == normalize(option) {
         return Ok(());
     }
     let options = open(el).await;
     if options.is_empty() {
-        return Err("its list of options did not open".into());
+        return Err(msg!("panel_errListNotOpen"));
     }
     pick(el, &options, option).await
 }

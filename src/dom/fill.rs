@@ -9,9 +9,10 @@ use super::act;
 use super::events::fire;
 use super::snapshot::{self, Snapshot};
 use super::timing::{microtask, next_change, now_ms};
-use crate::account;
+use crate::account::{self, NameError, MIN_NAME_CHARS};
 use crate::catalog::Presence;
 use crate::identify::{Placement, RowShape};
+use crate::messages::{list, msg, Msg};
 use crate::outline::{self, ChoiceRow, Form, RowKind};
 use crate::plan::{self, FillPlan, Mismatch, ObservedRow, RowStatus};
 use crate::preset::Preset;
@@ -75,7 +76,7 @@ pub struct FillOutcome {
     pub token_type: Option<String>,
     pub name: Option<String>,
     /// (row label, what went wrong) for choices the page refused.
-    pub action_errors: Vec<(String, String)>,
+    pub action_errors: Vec<(String, Msg)>,
     /// Rows still not at the planned level after the re-apply.
     pub mismatches: Vec<Mismatch>,
     pub report: Report,
@@ -122,23 +123,28 @@ pub fn observe_now(scene: &Scene) -> Vec<ObservedRow> {
 }
 
 /// Chooses `option` on `row`, whatever draws it.
-pub async fn apply(scene: &Scene, row: &ChoiceRow, option: &str) -> Result<(), String> {
+pub async fn apply(scene: &Scene, row: &ChoiceRow, option: &str) -> Result<(), Msg> {
     if act::choose_now(&scene.snap, row, option)? {
         return Ok(());
     }
     let el = scene
         .snap
         .element(row.node)
-        .ok_or("the list is no longer on the page")?;
+        .ok_or_else(|| msg!("panel_errListGone"))?;
     act::choose_in_combobox(el, option).await
 }
 
 /// Longest a fill waits for the page to show a change before it reports what it sees.
 const SHOW_MS: f64 = 2000.0;
 
+/// The token type field offers no V2/V3 API token: what it offers.
+fn no_v2_token(texts: &[String]) -> Msg {
+    msg!("panel_noV2Token", list(texts))
+}
+
 /// Sets the token type to V2/V3 unless it already is, then waits for the scope rows.
 /// Returns the token type shown, and whether it had to be changed.
-async fn set_token_type(doc: &Document, scene: &Scene) -> Result<(Option<String>, bool), String> {
+async fn set_token_type(doc: &Document, scene: &Scene) -> Result<(Option<String>, bool), Msg> {
     let Some(row) = scene.form.token_type.and_then(|i| scene.rows.get(i)) else {
         return Ok((None, false));
     };
@@ -153,26 +159,20 @@ async fn set_token_type(doc: &Document, scene: &Scene) -> Result<(Option<String>
         match &v2 {
             Some(v2) => act::pick(el, &options, v2)
                 .await
-                .map_err(|e| format!("token type: {e}"))?,
+                .map_err(|e| msg!("panel_tokenType", e))?,
             None => act::close(el).await,
         }
-        v2.ok_or_else(|| {
-            format!(
-                "the token type offers no V2/V3 API token ({})",
-                texts.join(", ")
-            )
-        })?
+        v2.ok_or_else(|| no_v2_token(&texts))?
     } else {
         let texts = option_labels(row);
-        let v2 = texts.iter().find(|o| is_v2(o)).cloned().ok_or_else(|| {
-            format!(
-                "the token type offers no V2/V3 API token ({})",
-                texts.join(", ")
-            )
-        })?;
+        let v2 = texts
+            .iter()
+            .find(|o| is_v2(o))
+            .cloned()
+            .ok_or_else(|| no_v2_token(&texts))?;
         apply(scene, row, &v2)
             .await
-            .map_err(|e| format!("token type: {e}"))?;
+            .map_err(|e| msg!("panel_tokenType", e))?;
         v2
     };
     // The scope rows render after the switch.
@@ -185,11 +185,19 @@ async fn set_token_type(doc: &Document, scene: &Scene) -> Result<(Option<String>
     Ok((Some(v2), true))
 }
 
-fn set_name(scene: &Scene, name: &str) -> Result<String, String> {
-    let name = account::validate_name(name).map_err(|e| e.to_string())?;
+/// Why the account name cannot be typed, in the panel's words.
+fn name_error(e: NameError) -> Msg {
+    match e {
+        NameError::TooShort { chars } => msg!("panel_nameTooShort", MIN_NAME_CHARS, chars),
+        other => Msg::literal(other.to_string()),
+    }
+}
+
+fn set_name(scene: &Scene, name: &str) -> Result<String, Msg> {
+    let name = account::validate_name(name).map_err(name_error)?;
     let input = scene
         .input(Some(scene.form.name_input))
-        .ok_or("the Name field was not found")?;
+        .ok_or_else(|| msg!("panel_noNameField"))?;
     // From the extension's isolated world this is the native setter, so a React-style
     // value tracker on the page sees a real change when the events arrive.
     input.set_value(&name);
@@ -244,7 +252,7 @@ async fn set_comboboxes(
     scene: &Scene,
     preset: &Preset,
     observed: &mut Vec<ObservedRow>,
-    errors: &mut Vec<(String, String)>,
+    errors: &mut Vec<(String, Msg)>,
 ) {
     read_doubtful_comboboxes(scene, observed).await;
     let rows: Vec<&ChoiceRow> = scene.scope_rows().collect();
@@ -294,7 +302,7 @@ async fn set_comboboxes(
 
 /// Sets the rows drawn with buttons, radios or native selects in one synchronous pass: no
 /// render is needed in between, and the page renders them together after it.
-fn set_at_once(scene: &Scene, plan: &FillPlan, errors: &mut Vec<(String, String)>) {
+fn set_at_once(scene: &Scene, plan: &FillPlan, errors: &mut Vec<(String, Msg)>) {
     let rows: Vec<&ChoiceRow> = scene.scope_rows().collect();
     for action in &plan.actions {
         let Some(row) = rows.get(action.row) else {
@@ -331,13 +339,13 @@ pub async fn fill(
     preset: &Preset,
     account_name: &str,
     started: f64,
-) -> Result<FillOutcome, String> {
-    let first = look(doc).ok_or("The Create API account form is not on this page.")?;
+) -> Result<FillOutcome, Msg> {
+    let first = look(doc).ok_or_else(|| msg!("panel_noForm"))?;
     // The name is checked before anything on the page changes.
-    account::validate_name(account_name).map_err(|e| e.to_string())?;
+    account::validate_name(account_name).map_err(name_error)?;
     let (token_type, switched) = set_token_type(doc, &first).await?;
     let scene = if switched {
-        look(doc).ok_or("The Create API account form left the page.")?
+        look(doc).ok_or_else(|| msg!("panel_formLeft"))?
     } else {
         first
     };

@@ -13,6 +13,7 @@ mod timing;
 mod watch;
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -21,6 +22,7 @@ use web_sys::{Document, Element, Event, MutationObserver, MutationObserverInit, 
 
 use crate::account::{render_name, NameContext};
 use crate::credentials::{store_hash_from_api_path, Credentials, Problem};
+use crate::messages::{self, msg, Arg, Messages, Msg};
 use crate::outline;
 use crate::preset::{self, Preset};
 use crate::report::Report;
@@ -54,6 +56,13 @@ extern "C" {
     /// Milliseconds the loader took to load the core.
     #[wasm_bindgen(method, getter, js_name = loadMs)]
     fn load_ms(this: &Host) -> Option<f64>;
+    /// The browser's interface language (`i18n.getUILanguage()`).
+    #[wasm_bindgen(method, getter, js_name = uiLanguage)]
+    fn ui_language(this: &Host) -> Option<String>;
+    /// The catalogue `_locales/<locale>/messages.json` as text (the background reads it: a
+    /// content script may not); resolves to undefined when it cannot be had.
+    #[wasm_bindgen(method, catch)]
+    fn messages(this: &Host, locale: &str) -> Result<js_sys::Promise, JsValue>;
 }
 
 /// The document observer and its callback, kept alive together.
@@ -77,6 +86,9 @@ struct App {
     saved_at: Option<f64>,
     /// The last fill, watched until the form leaves the page.
     filled: Option<watch::Filled>,
+    /// The panel's language (a catalogue folder), and the catalogues read so far.
+    locale: &'static str,
+    catalogues: Vec<Rc<Messages>>,
     touches: watch::Touches,
     _observer: Option<Watch>,
     _listeners: Vec<Closure<dyn FnMut(Event)>>,
@@ -137,7 +149,69 @@ fn show_selected(app: &App) {
     panel.show_preset(preset.as_ref(), &name);
 }
 
-fn mount_panel(app: &mut App, doc: &Document) {
+/// The language the panel speaks on this page: the control panel's own (told from its
+/// words), else `<html lang>`'s, else the browser's, where a catalogue exists; else English.
+fn panel_locale(app: &App, doc: &Document, scene: &fill::Scene) -> &'static str {
+    let html_lang = doc
+        .document_element()
+        .and_then(|root| root.get_attribute("lang"))
+        .filter(|lang| !lang.trim().is_empty());
+    let pack = outline::page_language(&scene.snap.outline, html_lang.as_deref());
+    messages::choose_locale(
+        pack.map(|p| p.lang.as_str()),
+        html_lang.as_deref(),
+        app.host.ui_language().as_deref(),
+    )
+}
+
+/// Gives the panel its language's catalogue: English and catalogues already read at once,
+/// others once the background has sent them (the panel speaks English until then).
+fn use_locale(app: &mut App) {
+    let locale = app.locale;
+    if app.panel.as_ref().is_none_or(|p| p.locale() == locale) {
+        return;
+    }
+    let known = if locale == "en" {
+        Some(Rc::new(Messages::english().clone()))
+    } else {
+        app.catalogues
+            .iter()
+            .find(|m| m.locale() == locale)
+            .cloned()
+    };
+    if let Some(messages) = known {
+        if let Some(panel) = app.panel.as_mut() {
+            panel.set_messages(messages);
+        }
+        return;
+    }
+    let Ok(promise) = app.host.messages(locale) else {
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let json = wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|answer| answer.as_string());
+        let Some(messages) = json.and_then(|json| Messages::parse(locale, &json).ok()) else {
+            return;
+        };
+        let messages = Rc::new(messages);
+        with_app(|app| {
+            if !app.catalogues.iter().any(|m| m.locale() == locale) {
+                app.catalogues.push(messages.clone());
+            }
+            // The panel of this page, still wanting this language.
+            if app.locale == locale {
+                if let Some(panel) = app.panel.as_mut() {
+                    panel.set_messages(messages);
+                }
+            }
+        });
+    });
+}
+
+fn mount_panel(app: &mut App, doc: &Document, scene: &fill::Scene) {
     let last_used = app.host.last_preset();
     let on_choose = |_: &str| {
         with_app(|app| show_selected(app));
@@ -178,6 +252,8 @@ fn mount_panel(app: &mut App, doc: &Document) {
     );
     app.panel = Some(panel);
     show_selected(app);
+    app.locale = panel_locale(app, doc, scene);
+    use_locale(app);
 }
 
 /// Shows the panel while the form is on the page, removes it when the form goes.
@@ -193,7 +269,7 @@ fn check_form() {
                 app.b2b_api_path = Some(path);
             }
             if app.panel.is_none() {
-                mount_panel(app, &doc);
+                mount_panel(app, &doc, scene);
             }
         } else if !app.filling {
             app.filled = None;
@@ -219,28 +295,25 @@ fn schedule_check() {
 
 /// Fills the form with the panel's integration and name; shows and returns the report.
 /// `started`: when the user asked, in the page's clock.
-async fn run_fill(started: f64) -> Result<Report, String> {
-    let doc = document().ok_or("no document")?;
+async fn run_fill(started: f64) -> Result<Report, Msg> {
+    let doc = document().ok_or_else(|| Msg::literal("no document"))?;
     let start = with_app(|app| {
         if app.filling {
-            return Err("A fill is already running.".to_string());
+            return Err(msg!("panel_fillRunning"));
         }
-        let preset = selected_preset(app).ok_or("Choose an integration first.")?;
-        let panel = app
-            .panel
-            .as_ref()
-            .ok_or("The Create API account form is not on this page.")?;
+        let preset = selected_preset(app).ok_or_else(|| msg!("panel_chooseIntegration"))?;
+        let panel = app.panel.as_ref().ok_or_else(|| msg!("panel_noForm"))?;
         let name = panel.name.value();
         // Best effort: the fill does not depend on it.
         let _ = app.host.remember_preset(&preset.id);
         panel.set_busy(true);
-        panel.set_status("Filling the form…", None);
+        panel.set_status(&msg!("panel_fillingForm"), None);
         panel.clear_held();
         app.filling = true;
         app.filled = None;
         Ok((preset, name))
     })
-    .ok_or("ScopeFill is not running in this frame.")??;
+    .ok_or_else(|| msg!("panel_notRunning"))??;
     let (preset, name) = start;
     let result = fill::fill(&doc, &preset, &name, started).await;
     with_app(|app| {
@@ -321,14 +394,33 @@ pub async fn fill_now(preset_id: String) -> Result<JsValue, JsValue> {
     })
     .flatten();
     if known == Some(false) {
-        return Err(JsValue::from_str(
-            "This integration is not in the panel's list: reload the page and try again.",
-        ));
+        return Err(failure(&msg!("panel_notListed")));
     }
-    let report = run_fill(timing::now_ms())
-        .await
-        .map_err(|e| JsValue::from_str(&e))?;
+    let report = run_fill(timing::now_ms()).await.map_err(|e| failure(&e))?;
+    // In the panel's language; `message`s let the popup show it in the browser's.
+    let report = with_app(|app| app.panel.as_ref().map(|p| p.render(&report)))
+        .flatten()
+        .unwrap_or(report);
     crate::js::to_js(&report)
+}
+
+/// Why a fill from the popup failed: `{text, message}`, the text in the panel's language
+/// and the message to show it in another.
+#[derive(Serialize)]
+struct Failure<'a> {
+    text: String,
+    message: &'a Msg,
+}
+
+fn failure(message: &Msg) -> JsValue {
+    let text = with_app(|app| app.panel.as_ref().map(|p| p.text(message)))
+        .flatten()
+        .unwrap_or_else(|| Messages::english().render(message));
+    crate::js::to_js(&Failure {
+        message,
+        text: text.clone(),
+    })
+    .unwrap_or_else(|_| JsValue::from_str(&text))
 }
 
 #[derive(Serialize)]
@@ -400,13 +492,11 @@ fn on_dialog(dialog: &Element) {
         };
         let sent = wasm_bindgen_futures::JsFuture::from(app.host.send(js));
         app.captured.push(id);
-        let who = preset
-            .map(|p| p.name)
-            .unwrap_or_else(|| "this account".into());
-        let store = creds
-            .store_hash()
-            .map(|h| format!(" (store {h})"))
-            .unwrap_or_default();
+        let who: Arg = match preset {
+            Some(p) => p.name.into(),
+            None => msg!("panel_thisAccount").into(),
+        };
+        let store = creds.store_hash();
         // Told to the user only once the background holds them.
         wasm_bindgen_futures::spawn_local(async move {
             let stored = sent
@@ -414,10 +504,10 @@ fn on_dialog(dialog: &Element) {
                 .ok()
                 .and_then(|answer| js_sys::Reflect::get(&answer, &"ok".into()).ok())
                 .is_some_and(|ok| ok.is_truthy());
-            let text = if stored {
-                format!("Credentials captured for {who}{store}. Open ScopeFill from the toolbar to copy them.")
-            } else {
-                "ScopeFill could not keep these credentials: copy them from the dialog before you close it.".to_string()
+            let text = match (stored, store) {
+                (true, Some(store)) => msg!("panel_capturedStore", who, store),
+                (true, None) => msg!("panel_captured", who),
+                (false, _) => msg!("panel_captureFailed"),
             };
             with_app(|app| {
                 if let Some(panel) = &app.panel {
@@ -563,6 +653,8 @@ pub fn start_content(host: Host) -> Result<(), JsValue> {
             b2b_api_path: None,
             saved_at: None,
             filled: None,
+            locale: "en",
+            catalogues: Vec::new(),
             touches: watch::Touches::default(),
             _observer: Some((observer, callback)),
             _listeners: vec![save_intent, user_input],

@@ -1,6 +1,9 @@
 //! The in-page panel: an open shadow root (styles isolated, reachable by tests) with the
 //! Integration picker, the account name, Fill form, and the fill report.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
@@ -9,12 +12,52 @@ use web_sys::{
 
 use super::combobox::{self, Combobox};
 use crate::guard::Difference;
+use crate::messages::{list, msg, Messages, Msg};
+use crate::picker::Entry;
 use crate::preset::Preset;
 use crate::report::{ItemKind, Report};
 
 pub const HOST_ID: &str = "scopefill-panel";
 const CSS: &str = include_str!("panel.css");
 const HTML: &str = include_str!("panel.html");
+
+/// The status line: nothing yet, a message, or a fill report.
+#[derive(Default)]
+enum Status {
+    #[default]
+    Empty,
+    Text(Msg, Option<bool>),
+    Report(Report),
+}
+
+/// The held-Save box.
+#[derive(Default)]
+enum Held {
+    #[default]
+    Hidden,
+    Rows(Vec<Difference>),
+    Note(Msg),
+}
+
+/// What the panel shows, kept as messages so a catalogue arriving later redraws it.
+#[derive(Default)]
+struct Shown {
+    status: Status,
+    /// Captions of the rows a fill saw, when it did not recognise what it needed.
+    seen: Option<Vec<String>>,
+    /// After Copy page outline: whether the clipboard took it.
+    outline_copied: Option<bool>,
+    held: Held,
+    captured: Option<Msg>,
+    busy: bool,
+}
+
+/// What the Integration picker is built from (it is built again in another language).
+struct PickerSource {
+    entries: Vec<Entry>,
+    last_used: Option<String>,
+    on_choose: Rc<dyn Fn(&str)>,
+}
 
 pub struct Panel {
     host: Element,
@@ -27,6 +70,10 @@ pub struct Panel {
     pub fix: HtmlButtonElement,
     pub save_anyway: HtmlButtonElement,
     listeners: Vec<Closure<dyn FnMut(Event)>>,
+    /// The panel's language (English until the page's catalogue is there).
+    messages: Rc<Messages>,
+    shown: RefCell<Shown>,
+    picker: PickerSource,
 }
 
 /// Milliseconds to one decimal, without the float formatting code (18 KB of the core).
@@ -67,9 +114,35 @@ fn adopt_styles(root: &ShadowRoot, doc: &Document) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// The picker's elements, with its words in `messages`' language.
+fn picker_parts(root: &ShadowRoot, messages: &Messages) -> Result<combobox::Parts, JsValue> {
+    Ok(combobox::Parts {
+        input: part(root, "preset")?,
+        list: part(root, "preset-list")?,
+        toggle: part(root, "preset-toggle").ok(),
+        status: part(root, "preset-status").ok(),
+        labels: combobox::Labels {
+            last_used: messages.get("panel_lastUsed", &[] as &[&str]),
+            no_match: messages.get("panel_noMatch", &["$1"]),
+        },
+    })
+}
+
+fn for_each(root: &ShadowRoot, selector: &str, mut f: impl FnMut(&Element)) {
+    let Ok(nodes) = root.query_selector_all(selector) else {
+        return;
+    };
+    for i in 0..nodes.length() {
+        if let Some(el) = nodes.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            f(&el);
+        }
+    }
+}
+
 impl Panel {
     /// Mounts the panel with `presets` in the Integration picker, the last used one first and
-    /// chosen; `on_choose` is called with the id of an integration the user picks.
+    /// chosen; `on_choose` is called with the id of an integration the user picks. The panel
+    /// speaks English until [`Panel::set_messages`] gives it the page's language.
     pub fn mount(
         doc: &Document,
         presets: &[Preset],
@@ -86,15 +159,19 @@ impl Panel {
         let content: web_sys::DocumentFragment =
             js_sys::Reflect::get(&template, &"content".into())?.dyn_into()?;
         root.append_child(&content)?;
-        let parts = combobox::Parts {
-            input: part(&root, "preset")?,
-            list: part(&root, "preset-list")?,
-            toggle: part(&root, "preset-toggle").ok(),
-            status: part(&root, "preset-status").ok(),
-            labels: combobox::Labels::default(),
+        let messages = Rc::new(Messages::english().clone());
+        let picker = PickerSource {
+            entries: crate::picker::entries(presets),
+            last_used: last_used.map(str::to_string),
+            on_choose: Rc::new(on_choose),
         };
-        let entries = crate::picker::entries(presets);
-        let preset = Combobox::new(parts, entries, last_used, on_choose);
+        let on_choose = picker.on_choose.clone();
+        let preset = Combobox::new(
+            picker_parts(&root, &messages)?,
+            picker.entries.clone(),
+            last_used,
+            move |id| on_choose(id),
+        );
         let panel = Panel {
             name: part(&root, "name")?,
             fill: part(&root, "fill")?,
@@ -105,10 +182,82 @@ impl Panel {
             host,
             root,
             listeners: Vec::new(),
+            messages,
+            shown: RefCell::new(Shown::default()),
+            picker,
         };
+        panel.mark_language();
         let body = doc.body().ok_or("no body")?;
         body.append_child(&panel.host)?;
         Ok(panel)
+    }
+
+    /// The panel's catalogue's folder name (`en`, `fr`, `pt_BR`).
+    pub fn locale(&self) -> &str {
+        self.messages.locale()
+    }
+
+    /// A report in the panel's language.
+    pub fn render(&self, report: &Report) -> Report {
+        report.render(&self.messages)
+    }
+
+    /// A message in the panel's language.
+    pub fn text(&self, msg: &Msg) -> String {
+        self.messages.render(msg)
+    }
+
+    /// `lang` on the panel (as a language tag: `pt-BR`), `data-locale` on its host element
+    /// (the catalogue's folder: `pt_BR`).
+    fn mark_language(&self) {
+        let locale = self.messages.locale();
+        let _ = self.host.set_attribute("data-locale", locale);
+        if let Ok(Some(panel)) = self.root.query_selector(".panel") {
+            let _ = panel.set_attribute("lang", &locale.replace('_', "-"));
+        }
+    }
+
+    /// Speaks `messages`' language from now on: the markup's words, the picker's, and what
+    /// the panel shows already, drawn again.
+    pub fn set_messages(&mut self, messages: Rc<Messages>) {
+        if messages.locale() == self.messages.locale() {
+            return;
+        }
+        self.messages = messages;
+        let m = self.messages.clone();
+        for_each(&self.root, "[data-i18n]", |el| {
+            if let Some(key) = el.get_attribute("data-i18n") {
+                el.set_text_content(Some(&m.get(&key, &[] as &[&str])));
+            }
+        });
+        for_each(&self.root, "[data-i18n-label]", |el| {
+            if let Some(key) = el.get_attribute("data-i18n-label") {
+                let _ = el.set_attribute("aria-label", &m.get(&key, &[] as &[&str]));
+            }
+        });
+        // The picker writes its own words: built again, on the same elements, with the
+        // integration chosen so far.
+        if let Ok(parts) = picker_parts(&self.root, &m) {
+            let chosen = self.preset.chosen_id();
+            let on_choose = self.picker.on_choose.clone();
+            self.preset = Combobox::new(
+                parts,
+                self.picker.entries.clone(),
+                self.picker.last_used.as_deref(),
+                move |id| on_choose(id),
+            );
+            if let Some(id) = chosen {
+                self.preset.choose(&id);
+            }
+        }
+        self.label_collapse();
+        self.draw_status();
+        self.draw_seen();
+        self.draw_outline_status();
+        self.draw_held();
+        self.draw_captured();
+        self.draw_busy();
+        self.mark_language();
     }
 
     pub fn on(
@@ -137,15 +286,22 @@ impl Panel {
         {
             let collapsed = panel.class_list().toggle("collapsed").unwrap_or(false);
             let _ = button.set_attribute("aria-expanded", if collapsed { "false" } else { "true" });
-            let _ = button.set_attribute(
-                "aria-label",
-                if collapsed {
-                    "Expand ScopeFill"
-                } else {
-                    "Minimise ScopeFill"
-                },
-            );
+            self.label_collapse();
         }
+    }
+
+    /// The fold button's name: what pressing it does.
+    fn label_collapse(&self) {
+        let Some(button) = self.collapse_button() else {
+            return;
+        };
+        let collapsed = button.get_attribute("aria-expanded").as_deref() == Some("false");
+        let key = if collapsed {
+            "panel_expand"
+        } else {
+            "panel_minimise"
+        };
+        let _ = button.set_attribute("aria-label", &self.text(&msg!(key)));
     }
 
     pub fn show_preset(&self, preset: Option<&Preset>, account_name: &str) {
@@ -155,9 +311,34 @@ impl Panel {
         self.name.set_value(account_name);
     }
 
-    pub fn set_status(&self, text: &str, ok: Option<bool>) {
+    /// A status message (`ok`: good news, bad news, or neither); hides the report and what
+    /// a fill saw.
+    pub fn set_status(&self, text: &Msg, ok: Option<bool>) {
+        if let Ok(mut shown) = self.shown.try_borrow_mut() {
+            shown.status = Status::Text(text.clone(), ok);
+            shown.seen = None;
+        }
+        self.draw_status();
+        self.draw_seen();
+    }
+
+    fn draw_status(&self) {
+        let Ok(shown) = self.shown.try_borrow() else {
+            return;
+        };
+        let (text, ok, items) = match &shown.status {
+            Status::Empty => (String::new(), None, Vec::new()),
+            Status::Text(msg, ok) => (self.text(msg), *ok, Vec::new()),
+            Status::Report(report) => {
+                let report = self.render(report);
+                let items: Vec<(ItemKind, String)> =
+                    report.items.into_iter().map(|i| (i.kind, i.text)).collect();
+                // The live region names the rows, so a screen reader says which ones.
+                (report.announcement, Some(report.ok), items)
+            }
+        };
         if let Ok(status) = part::<Element>(&self.root, "status") {
-            status.set_text_content(Some(text));
+            status.set_text_content(Some(&text));
             let class = match ok {
                 Some(true) => "ok",
                 Some(false) => "bad",
@@ -165,10 +346,7 @@ impl Panel {
             };
             let _ = status.set_attribute("class", class);
         }
-        self.set_items(&[]);
-        if let Ok(seen) = part::<HtmlElement>(&self.root, "seen") {
-            seen.set_hidden(true);
-        }
+        self.set_items(&items);
     }
 
     fn set_items(&self, items: &[(ItemKind, String)]) {
@@ -196,68 +374,82 @@ impl Panel {
     }
 
     pub fn show_report(&self, report: &Report) {
-        // The live region names the rows, so a screen reader says which ones.
-        self.set_status(&report.announcement, Some(report.ok));
-        let items: Vec<(ItemKind, String)> = report
-            .items
-            .iter()
-            .map(|i| (i.kind, i.text.clone()))
-            .collect();
-        self.set_items(&items);
+        if let Ok(mut shown) = self.shown.try_borrow_mut() {
+            shown.status = Status::Report(report.clone());
+            shown.seen = None;
+        }
+        self.draw_status();
+        self.draw_seen();
     }
 
     /// What the fill saw when rows it needed were not recognised, with the offer to copy
     /// the page outline for a bug report.
     pub fn show_seen(&self, captions: &[String]) {
-        let named: Vec<String> = captions
-            .iter()
-            .map(|c| {
-                if c.is_empty() {
-                    "(no caption)".to_string()
-                } else {
-                    format!("“{c}”")
-                }
-            })
-            .collect();
-        let text = match named.len() {
-            0 => "ScopeFill saw no rows of choices on this form. If the page shows scope \
-                  rows, copy the page outline and add it to a bug report: it holds the \
-                  page's structure and captions, no values."
-                .to_string(),
-            n => format!(
-                "ScopeFill saw {n} {} of choices on this form: {}. If the page shows rows \
-                 that are not listed, copy the page outline and add it to a bug report: it \
-                 holds the page's structure and captions, no values.",
-                if n == 1 { "row" } else { "rows" },
-                named.join(", ")
-            ),
-        };
-        if let Ok(el) = part::<Element>(&self.root, "seen-text") {
-            el.set_text_content(Some(&text));
+        if let Ok(mut shown) = self.shown.try_borrow_mut() {
+            shown.seen = Some(captions.to_vec());
+            shown.outline_copied = None;
         }
-        if let Ok(status) = part::<Element>(&self.root, "outline-status") {
-            status.set_text_content(None);
+        self.draw_seen();
+        self.draw_outline_status();
+    }
+
+    fn draw_seen(&self) {
+        let Ok(shown) = self.shown.try_borrow() else {
+            return;
+        };
+        if let Some(captions) = &shown.seen {
+            let named: Vec<Msg> = captions
+                .iter()
+                .map(|c| {
+                    if c.is_empty() {
+                        msg!("panel_noCaption")
+                    } else {
+                        msg!("panel_caption", c)
+                    }
+                })
+                .collect();
+            let text = match named.len() {
+                0 => msg!("panel_seenNone"),
+                1 => msg!("panel_seenOne", list(named)),
+                n => msg!("panel_seen", n, list(named)),
+            };
+            if let Ok(el) = part::<Element>(&self.root, "seen-text") {
+                el.set_text_content(Some(&self.text(&text)));
+            }
         }
         if let Ok(seen) = part::<HtmlElement>(&self.root, "seen") {
-            seen.set_hidden(false);
+            seen.set_hidden(shown.seen.is_none());
         }
     }
 
     /// After Copy page outline: confirmed, or the outline shown to copy by hand.
     pub fn show_outline_copied(&self, copied: bool, outline: &str) {
-        if let Ok(status) = part::<Element>(&self.root, "outline-status") {
-            status.set_text_content(Some(if copied {
-                "Page outline copied. Paste it into your bug report."
-            } else {
-                "The browser did not allow copying: select the outline below and copy it."
-            }));
+        if let Ok(mut shown) = self.shown.try_borrow_mut() {
+            shown.outline_copied = Some(copied);
         }
+        self.draw_outline_status();
         if let Ok(area) = part::<web_sys::HtmlTextAreaElement>(&self.root, "outline-text") {
             area.set_value(if copied { "" } else { outline });
             area.set_hidden(copied);
             if !copied {
                 area.select();
             }
+        }
+    }
+
+    fn draw_outline_status(&self) {
+        let Ok(shown) = self.shown.try_borrow() else {
+            return;
+        };
+        let text = shown.outline_copied.map(|copied| {
+            self.text(&msg!(if copied {
+                "panel_outlineCopied"
+            } else {
+                "panel_outlineNotCopied"
+            }))
+        });
+        if let Ok(status) = part::<Element>(&self.root, "outline-status") {
+            status.set_text_content(text.as_deref());
         }
     }
 
@@ -269,37 +461,61 @@ impl Panel {
 
     /// A new fill, or a Save that went through: no Save is held.
     pub fn clear_held(&self) {
-        self.held_part(true);
-    }
-
-    fn held_part(&self, hidden: bool) {
-        if let Ok(held) = part::<HtmlElement>(&self.root, "held") {
-            held.set_hidden(hidden);
-        }
+        self.set_held(Held::Hidden);
     }
 
     /// A Save held because rows differ from the report: which, and the two ways on.
     pub fn show_held(&self, differences: &[Difference]) {
-        let n = differences.len();
-        if let Ok(text) = part::<Element>(&self.root, "held-text") {
-            text.set_text_content(Some(&format!(
-                "Save held: {n} {} not show what the report says. Scopes cannot be changed \
-                 after saving. Fix sets {} back; then press Save again.",
-                if n == 1 { "row does" } else { "rows do" },
-                if n == 1 { "it" } else { "them" },
-            )));
+        self.set_held(Held::Rows(differences.to_vec()));
+    }
+
+    /// After Fix or Save anyway: what to do next.
+    pub fn show_held_note(&self, text: &Msg) {
+        self.set_held(Held::Note(text.clone()));
+    }
+
+    fn set_held(&self, held: Held) {
+        if let Ok(mut shown) = self.shown.try_borrow_mut() {
+            shown.held = held;
         }
-        let items: Vec<String> = differences
-            .iter()
-            .map(|d| {
-                format!(
-                    "{}: shows '{}', the report says '{}'",
-                    d.label,
-                    d.shows.as_deref().unwrap_or("nothing"),
-                    d.expected
-                )
-            })
-            .collect();
+        self.draw_held();
+    }
+
+    fn draw_held(&self) {
+        let Ok(shown) = self.shown.try_borrow() else {
+            return;
+        };
+        let (text, items, actions) = match &shown.held {
+            Held::Hidden => {
+                if let Ok(held) = part::<HtmlElement>(&self.root, "held") {
+                    held.set_hidden(true);
+                }
+                return;
+            }
+            Held::Rows(differences) => {
+                let n = differences.len();
+                let text = if n == 1 {
+                    msg!("panel_heldOne")
+                } else {
+                    msg!("panel_held", n)
+                };
+                let items: Vec<String> = differences
+                    .iter()
+                    .map(|d| {
+                        let shows = match &d.shows {
+                            Some(shows) => Msg::literal(shows),
+                            None => msg!("report_nothing"),
+                        };
+                        self.text(&msg!("panel_heldItem", &d.label, shows, &d.expected))
+                    })
+                    .collect();
+                (self.text(&text), items, true)
+            }
+            Held::Note(note) => (self.text(note), Vec::new(), false),
+        };
+        if let Ok(el) = part::<Element>(&self.root, "held-text") {
+            el.set_text_content(Some(&text));
+        }
         if let (Ok(list), Some(doc)) = (
             part::<Element>(&self.root, "held-items"),
             self.host.owner_document(),
@@ -312,35 +528,45 @@ impl Panel {
                 }
             }
         }
-        if let Ok(actions) = part::<HtmlElement>(&self.root, "held-actions") {
-            actions.set_hidden(false);
+        if let Ok(el) = part::<HtmlElement>(&self.root, "held-actions") {
+            el.set_hidden(!actions);
         }
-        self.held_part(false);
-    }
-
-    /// After Fix or Save anyway: what to do next.
-    pub fn show_held_note(&self, text: &str) {
-        if let Ok(el) = part::<Element>(&self.root, "held-text") {
-            el.set_text_content(Some(text));
+        if let Ok(held) = part::<HtmlElement>(&self.root, "held") {
+            held.set_hidden(false);
         }
-        if let Ok(list) = part::<Element>(&self.root, "held-items") {
-            list.set_text_content(None);
-        }
-        if let Ok(actions) = part::<HtmlElement>(&self.root, "held-actions") {
-            actions.set_hidden(true);
-        }
-        self.held_part(false);
     }
 
     pub fn set_busy(&self, busy: bool) {
-        self.fill.set_disabled(busy);
-        self.fill
-            .set_text_content(Some(if busy { "Filling…" } else { "Fill form" }));
+        if let Ok(mut shown) = self.shown.try_borrow_mut() {
+            shown.busy = busy;
+        }
+        self.draw_busy();
     }
 
-    pub fn show_captured(&self, text: &str) {
-        if let Ok(el) = part::<Element>(&self.root, "captured") {
-            el.set_text_content(Some(text));
+    fn draw_busy(&self) {
+        let busy = self.shown.try_borrow().is_ok_and(|s| s.busy);
+        self.fill.set_disabled(busy);
+        let key = if busy {
+            "panel_filling"
+        } else {
+            "panel_fillForm"
+        };
+        self.fill.set_text_content(Some(&self.text(&msg!(key))));
+    }
+
+    pub fn show_captured(&self, text: &Msg) {
+        if let Ok(mut shown) = self.shown.try_borrow_mut() {
+            shown.captured = Some(text.clone());
+        }
+        self.draw_captured();
+    }
+
+    fn draw_captured(&self) {
+        let Ok(shown) = self.shown.try_borrow() else {
+            return;
+        };
+        if let (Some(text), Ok(el)) = (&shown.captured, part::<Element>(&self.root, "captured")) {
+            el.set_text_content(Some(&self.text(text)));
         }
     }
 

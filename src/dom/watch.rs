@@ -10,6 +10,7 @@ use super::fill::{self, Scene};
 use super::timing::{microtask, now_ms};
 use super::{document, with_app};
 use crate::guard::{Difference, Guard};
+use crate::messages::{msg, Msg};
 use crate::plan::FillPlan;
 use crate::report::{describe, Report};
 
@@ -20,7 +21,7 @@ const TOUCH_MS: f64 = 5000.0;
 pub struct Filled {
     plan: FillPlan,
     guard: Guard,
-    errors: Vec<(String, String)>,
+    errors: Vec<(String, Msg)>,
     report: Report,
     /// What held the last Save.
     held: Vec<Difference>,
@@ -214,9 +215,7 @@ pub async fn fix() {
         f.held = f.guard.at_save(&rows);
         if let Some(panel) = &app.panel {
             if f.held.is_empty() {
-                panel.show_held_note(
-                    "Fixed: every row shows what the report says. Press Save when you are ready.",
-                );
+                panel.show_held_note(&msg!("panel_fixed"));
             } else {
                 panel.show_held(&f.held);
             }
@@ -231,7 +230,7 @@ pub fn save_anyway() {
             f.allow_next_save = true;
         }
         if let Some(panel) = &app.panel {
-            panel.show_held_note("Press Save again to save the form as it is.");
+            panel.show_held_note(&msg!("panel_saveAgain"));
         }
     });
 }

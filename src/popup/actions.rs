@@ -10,6 +10,7 @@ use web_sys::{Element, File};
 
 use super::{dom, view, with_popup, Host};
 use crate::credentials;
+use crate::messages::Msg;
 use crate::popup_model::{fill_targets, hex, live_captures, Tab};
 use crate::secret::Secret;
 
@@ -93,7 +94,9 @@ pub async fn refresh() {
     });
 }
 
-/// A fill report as the content script answers it: `{ok, headline, items: [{kind, text}]}`.
+/// A fill report as the content script answers it: `{ok, headline, items: [{kind, text}]}`,
+/// its texts in the page's language, each with the `message` it says (shown here in the
+/// browser's language).
 struct Report {
     ok: bool,
     headline: String,
@@ -115,7 +118,24 @@ fn text(value: &JsValue, key: &str) -> String {
     get(value, key).as_string().unwrap_or_default()
 }
 
-fn report_from_js(report: &JsValue) -> Option<Report> {
+/// `value[key]` as a catalogue message, in the browser's language; else `value[text]` as
+/// it is.
+fn localized(host: &Host, value: &JsValue, key: &str, text_key: &str) -> String {
+    let message = get(value, key);
+    let message = message
+        .is_object()
+        .then(|| serde_wasm_bindgen::from_value::<Msg>(message).ok())
+        .flatten();
+    match message {
+        Some(message) => message.render_with(&|key, args| {
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            host.t(key, &args)
+        }),
+        None => text(value, text_key),
+    }
+}
+
+fn report_from_js(host: &Host, report: &JsValue) -> Option<Report> {
     if !report.is_object() {
         return None;
     }
@@ -123,13 +143,13 @@ fn report_from_js(report: &JsValue) -> Option<Report> {
         .dyn_into::<js_sys::Array>()
         .map(|a| {
             a.iter()
-                .map(|i| (text(&i, "kind"), text(&i, "text")))
+                .map(|i| (text(&i, "kind"), localized(host, &i, "message", "text")))
                 .collect()
         })
         .unwrap_or_default();
     Some(Report {
         ok: get(report, "ok").is_truthy(),
-        headline: text(report, "headline"),
+        headline: localized(host, report, "message", "headline"),
         items,
     })
 }
@@ -176,9 +196,9 @@ async fn fill_in_tab(host: &Host, preset: &str) -> FillOutcome {
         if !answer.is_object() {
             continue;
         }
-        return match report_from_js(&get(&answer, "report")) {
+        return match report_from_js(host, &get(&answer, "report")) {
             Some(report) if get(&answer, "ok").is_truthy() => FillOutcome::Done(report),
-            _ => FillOutcome::Failed(text(&answer, "error")),
+            _ => FillOutcome::Failed(localized(host, &answer, "errorMessage", "error")),
         };
     }
     FillOutcome::NoForm

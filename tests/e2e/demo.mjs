@@ -4,7 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { startServer } from '../../www/serve.mjs';
-import { launch, formFrame, fillWith, save, waitForCaptures, ORIGIN, ROOT } from './harness.mjs';
+import {
+  launch, formFrame, fillWith, fillInAnyLanguage, save, waitForCaptures, ORIGIN, ROOT,
+} from './harness.mjs';
 
 const OUT = path.join(ROOT, 'target/demo');
 const server = await startServer({ csp: 'strict' });
@@ -40,9 +42,38 @@ if (headed) {
   const popup = await env.context.newPage();
   await popup.setViewportSize({ width: 400, height: 640 });
   await popup.goto(`chrome-extension://${env.extensionId}/popup.html`);
-  await popup.waitForTimeout(500);
+  await popup.locator('body[data-ready="1"]').waitFor();
   await shot('5-popup.png', popup);
-  console.log(`demo: screenshots are in ${path.relative(process.cwd(), OUT) || OUT}/`);
+  // The control panel in other languages: the panel follows the page's.
+  for (const [n, lang] of [[6, 'fr'], [7, 'ja'], [8, 'pseudo']]) {
+    const other = await env.context.newPage();
+    await other.goto(`${ORIGIN}/manage/settings/api-accounts/create?lang=${lang}`);
+    const otherFrame = await formFrame(other);
+    const r = await fillInAnyLanguage(otherFrame, 'wherehouse');
+    console.log(`demo: lang=${lang}: panel in "${r.locale}", ${r.status}`);
+    await shot(`${n}-panel-${lang}.png`, other.locator('#scopefill-panel section'));
+    await other.close();
+  }
 }
 await env.close();
+if (!headed) {
+  // The popup and the options page follow the browser's language.
+  const fr = await launch({ csp: 'strict', lang: 'fr-FR', upstream: server.url.replace(/\/$/, '') });
+  const shotOf = async (name, target) => {
+    const file = path.join(OUT, name);
+    await target.screenshot({ path: file });
+    console.log(`demo: ${path.relative(ROOT, file)}`);
+  };
+  const popup = await fr.context.newPage();
+  await popup.setViewportSize({ width: 400, height: 640 });
+  await popup.goto(`chrome-extension://${fr.extensionId}/popup.html`);
+  await popup.locator('body[data-ready="1"]').waitFor();
+  await shotOf('9-popup-fr.png', popup);
+  const options = await fr.context.newPage();
+  await options.goto(`chrome-extension://${fr.extensionId}/options.html`);
+  await options.waitForSelector('html[data-ready=true]');
+  await shotOf('10-options-fr.png', options);
+  await fr.close();
+  console.log(`demo: screenshots are in ${path.relative(process.cwd(), OUT) || OUT}/`);
+}
 await server.close();

@@ -23,6 +23,19 @@ const LANGS = [
   'ko-KR', 'da-DK', 'no-NO', 'pl-PL', 'ja-JP',
 ];
 const TWO_PRESETS = ['wherehouse', 'migration-from-bigcommerce'];
+/** The extension's locale (its _locales folder) for each control-panel language. */
+const LOCALE = {
+  'en-US': 'en', 'de-DE': 'de', 'fr-FR': 'fr', 'es-ES': 'es', 'es-419': 'es_419', 'it-IT': 'it', 'uk-UA': 'uk',
+  'zh-CN': 'zh_CN', 'nl-NL': 'nl', 'pt-BR': 'pt_BR', 'sv-SE': 'sv', 'ko-KR': 'ko', 'da-DK': 'da', 'no-NO': 'nb',
+  'pl-PL': 'pl', 'ja-JP': 'ja',
+};
+
+/** Waits until the panel speaks `locale` (its catalogue comes from the background). */
+const panelSpeaks = (frame, locale) => frame.waitForFunction(
+  (l) => document.querySelector('#scopefill-panel')?.getAttribute('data-locale') === l,
+  locale,
+  { timeout: 10000 },
+);
 const WIDGETS = ['toggle', 'toggle-labelid', 'toggle-caption', 'select', 'native', 'radio'];
 
 let env;
@@ -31,10 +44,12 @@ before(async () => { env = await launch({ csp: 'strict' }); });
 after(async () => { await env?.close(); });
 
 /** Opens the replica, fills with `presetId`, checks every row, saves, checks the capture. */
-async function fillSaveCapture(params, presetId) {
+async function fillSaveCapture(params, presetId, locale = 'en') {
   const { page, errors } = await openReplica(env, params);
   const frame = await formFrame(page);
+  await panelSpeaks(frame, locale);
   const report = await fillInAnyLanguage(frame, presetId);
+  assert.equal(report.locale, locale, 'the panel speaks the page\'s language');
   const config = await pageConfig(frame);
   const state = await pageState(frame);
   assert.ok(report.ok, `${JSON.stringify(params)} ${presetId}: ${report.status}\n${report.items.join('\n')}`);
@@ -59,9 +74,11 @@ describe('every control-panel language, Toggle rows', () => {
   for (const lang of LANGS) {
     for (const preset of TWO_PRESETS) {
       test(`${lang} · ${preset}`, async () => {
-        const r = await fillSaveCapture({ lang }, preset);
+        const r = await fillSaveCapture({ lang }, preset, LOCALE[lang]);
         // Every caption is one its pack knows: nothing was placed by position.
         assert.deepEqual(byPosition(r.report.items), [], r.report.items.join('\n'));
+        // The report is in the page's language.
+        if (lang !== 'en-US') assert.doesNotMatch(r.report.status, /^Filled/, r.report.status);
         await r.page.close();
       });
     }
@@ -87,14 +104,14 @@ describe('a language no pack knows (pseudo-locale), every widget kind, dialog di
 
 describe('the page language is not what <html lang> says, or not the captions\' language', () => {
   test('French page under <html lang="en">', async () => {
-    const r = await fillSaveCapture({ lang: 'fr', htmllang: 'en' }, 'wherehouse');
+    const r = await fillSaveCapture({ lang: 'fr', htmllang: 'en' }, 'wherehouse', 'fr');
     assert.equal(await r.frame.evaluate(() => document.documentElement.lang), 'en');
     assert.deepEqual(byPosition(r.report.items), []);
     await r.page.close();
   });
 
   test('German page with English scope captions', async () => {
-    const r = await fillSaveCapture({ lang: 'de', captions: 'en' }, 'dropstream');
+    const r = await fillSaveCapture({ lang: 'de', captions: 'en' }, 'dropstream', 'de');
     assert.deepEqual(byPosition(r.report.items), []);
     await r.page.close();
   });
