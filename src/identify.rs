@@ -52,7 +52,6 @@ pub struct Identity {
 /// One order of the page's rows: the scope ids from top to bottom, and the rows whose
 /// choices differ from the catalogue there.
 struct KnownOrder {
-    year: u16,
     rows: &'static [&'static str],
     levels: &'static [(&'static str, &'static [Level])],
 }
@@ -91,18 +90,16 @@ const ROWS_2025: &[&str] = &[
 const KNOWN_ORDERS: &[KnownOrder] = &[
     // 2023: the page ended at Order Fulfillment.
     KnownOrder {
-        year: 2023,
         rows: ROWS_2025.split_at(25).0,
         levels: &[],
     },
+    // 2025.
     KnownOrder {
-        year: 2025,
         rows: ROWS_2025,
         levels: &[],
     },
     // 2026: Checkout content offers only None | modify.
     KnownOrder {
-        year: 2026,
         rows: ROWS_2025,
         levels: &[("checkout_content", &[Level::None, Level::Modify])],
     },
@@ -110,11 +107,6 @@ const KNOWN_ORDERS: &[KnownOrder] = &[
 
 /// Rows only some stores show, after all the others, in this order.
 const OPTIONAL_TAIL: &[&str] = &["store_translations", "b2b_edition"];
-
-/// The years of the orders the page is known to have had.
-pub fn known_years() -> impl Iterator<Item = u16> {
-    KNOWN_ORDERS.iter().map(|o| o.year)
-}
 
 /// One place in an order: a scope, the levels its choices stand for, whether it may be absent.
 #[derive(Debug, Clone)]
@@ -184,27 +176,41 @@ pub fn option_levels(scope: Option<&Scope>, options: &[String]) -> Vec<Option<Le
     }
 }
 
-/// Level words: those of the packs, and those this page showed on rows placed without doubt.
-struct Words<'a>(&'a [(String, Level)]);
+/// Level words: those of the packs, and those this page showed on the rows placed.
+struct PageWords<'a> {
+    learned: &'a [(String, Level)],
+}
 
-impl Words<'_> {
+impl PageWords<'_> {
     fn level(&self, word: &str) -> Option<Level> {
         lang::level_by_word(word).or_else(|| {
             let key = normalize(word);
-            self.0.iter().find(|(k, _)| *k == key).map(|(_, l)| *l)
+            self.learned
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, l)| *l)
         })
+    }
+
+    /// Whether this page's own word for None is known: then a row that offers None shows
+    /// it first, and a row that does not (Metafields Access) does not.
+    fn knows_none(&self) -> bool {
+        self.learned.iter().any(|(_, l)| *l == Level::None)
     }
 }
 
 /// Whether a row with these choices can be the row of this slot.
-fn fits(row: &RowShape, slot: &Slot, words: &Words) -> bool {
+fn fits(row: &RowShape, slot: &Slot, words: &PageWords) -> bool {
     match row.options {
         Some(options) => {
             options.len() == slot.levels.len()
                 && options
                     .iter()
                     .zip(&slot.levels)
-                    .all(|(o, l)| words.level(o).is_none_or(|w| w == *l))
+                    .all(|(o, l)| match words.level(o) {
+                        Some(w) => w == *l,
+                        None => *l != Level::None || !words.knows_none(),
+                    })
         }
         // A closed combobox shows one choice: its word, if known, must be one of the slot's.
         None => row
@@ -216,13 +222,13 @@ fn fits(row: &RowShape, slot: &Slot, words: &Words) -> bool {
 
 /// The ways `rows` fit `slots` in order: every slot not optional filled, each row in a
 /// slot it fits. Each way is the slot index of each row.
-fn alignments(rows: &[RowShape], slots: &[Slot], words: &Words) -> Vec<Vec<usize>> {
+fn alignments(rows: &[RowShape], slots: &[Slot], words: &PageWords) -> Vec<Vec<usize>> {
     /// Enough ways to see which rows every way agrees on, without enumerating them all.
     const ENOUGH: usize = 64;
     fn go(
         rows: &[RowShape],
         slots: &[Slot],
-        words: &Words,
+        words: &PageWords,
         row: usize,
         slot: usize,
         taken: &mut Vec<usize>,
@@ -256,23 +262,25 @@ fn alignments(rows: &[RowShape], slots: &[Slot], words: &Words) -> Vec<Vec<usize
 
 /// Identifies the scope rows of a form, in page order.
 pub fn identify(rows: &[RowShape]) -> Vec<Identity> {
-    let first = identify_with(rows, &Words(&[]));
-    if !first.iter().any(|i| i.placed == Placement::Ambiguous) {
+    let first = identify_with(rows, &PageWords { learned: &[] });
+    if first.iter().all(|i| i.placed == Placement::Caption) {
         return first;
     }
-    // The words of the rows placed without doubt tell the others apart (a row with no
-    // None among rows that all start with the same word for None).
+    // Again with the words the page showed on the rows placed: its own word for None tells
+    // a row without None (Metafields Access) from one with it (B2B Edition), which the number
+    // of choices alone cannot, and a placement that contradicts them does not stand.
     let learned = learned_words(rows, &first);
     if learned.is_empty() {
         return first;
     }
-    identify_with(rows, &Words(&learned))
+    identify_with(rows, &PageWords { learned: &learned })
 }
 
-/// The level words a page showed on rows identified without doubt, each word one level.
+/// The level words a page showed on the rows placed, by majority: each word for the level
+/// it stands for on most rows, unless another word stands for that level on more (a row
+/// placed wrongly cannot outvote the others).
 fn learned_words(rows: &[RowShape], found: &[Identity]) -> Vec<(String, Level)> {
-    let mut learned: Vec<(String, Level)> = Vec::new();
-    let mut conflicting: Vec<String> = Vec::new();
+    let mut seen: Vec<(String, Level, usize)> = Vec::new();
     for (row, identity) in rows.iter().zip(found) {
         let (Some(scope), Some(options)) = (identity.scope, row.options) else {
             continue;
@@ -281,18 +289,25 @@ fn learned_words(rows: &[RowShape], found: &[Identity]) -> Vec<(String, Level)> 
             let (key, Some(level)) = (normalize(word), level) else {
                 continue;
             };
-            match learned.iter().find(|(k, _)| *k == key) {
-                Some((_, l)) if *l != level => conflicting.push(key),
-                Some(_) => {}
-                None => learned.push((key, level)),
+            match seen.iter_mut().find(|(k, l, _)| *k == key && *l == level) {
+                Some((_, _, n)) => *n += 1,
+                None => seen.push((key, level, 1)),
             }
         }
     }
-    learned.retain(|(k, _)| !conflicting.contains(k));
-    learned
+    seen.iter()
+        .filter(|(key, level, n)| {
+            let word_says_more = seen
+                .iter()
+                .any(|(k, l, m)| k == key && l != level && m >= n);
+            let level_says_more = seen.iter().any(|(k, l, m)| l == level && k != key && m > n);
+            !word_says_more && !level_says_more
+        })
+        .map(|(key, level, _)| (key.clone(), *level))
+        .collect()
 }
 
-fn identify_with(rows: &[RowShape], words: &Words) -> Vec<Identity> {
+fn identify_with(rows: &[RowShape], words: &PageWords) -> Vec<Identity> {
     let by_caption: Vec<Option<&'static Scope>> = rows
         .iter()
         .map(|r| lang::scope_by_caption(r.caption))
@@ -364,14 +379,16 @@ fn identify_with(rows: &[RowShape], words: &Words) -> Vec<Identity> {
                 }
             }
         }
-        // A row is placed where every way that fits puts it in the same place.
+        // A row is placed where every way that fits puts it in the same place, and only once
+        // its choices are known: a closed combobox fits any place its count would refuse.
         for (k, identity) in out[start..end].iter_mut().enumerate() {
             let first = ways.first().map(|w| w[k]);
             let agreed = first.filter(|id| ways.iter().all(|w| w[k] == *id));
+            let choices_known = rows[start + k].options.is_some();
             (identity.scope, identity.placed) = match (ways.len(), agreed) {
                 (0, _) => (None, Placement::Unexpected),
-                (_, Some(id)) => (catalog::by_id(id), Placement::Position),
-                (_, None) => (None, Placement::Ambiguous),
+                (_, Some(id)) if choices_known => (catalog::by_id(id), Placement::Position),
+                _ => (None, Placement::Ambiguous),
             };
         }
         start = end;
@@ -628,31 +645,62 @@ mod tests {
         );
     }
 
-    #[test]
-    fn closed_comboboxes_are_placed_where_every_known_order_agrees() {
-        let page = unknown_page(ROWS_2025);
-        let mut rows: Vec<RowShape> = page
-            .iter()
+    /// The rows of a page, as closed comboboxes: each shows only its current choice.
+    fn closed(page: &[(String, Vec<String>)]) -> Vec<RowShape<'_>> {
+        page.iter()
             .map(|(caption, options)| RowShape {
                 caption,
                 options: None,
                 current: options.first().map(String::as_str),
             })
-            .collect();
-        let found = identify(&rows);
+            .collect()
+    }
+
+    #[test]
+    fn closed_comboboxes_are_placed_only_once_their_choices_are_read() {
+        let page = unknown_page(ROWS_2025);
+        // Closed, a count of choices cannot be checked: nothing is placed yet.
+        let found = identify(&closed(&page));
+        assert!(found.iter().all(|i| i.placed == Placement::Ambiguous));
+        assert!(found.iter().all(|i| i.scope.is_none()));
+        // Read (the fill opens each one), they are placed.
         let expected: Vec<Option<&str>> = ROWS_2025.iter().map(|id| Some(*id)).collect();
-        assert_eq!(ids(&found)[..25], expected[..25]);
-        // Closed, the last two could be Store Translations and B2B Edition of a 2023 page.
-        assert_eq!(placed(&found)[25..], [Placement::Ambiguous; 2]);
-        // Once their choices are read, the page's own word for None tells them apart.
-        for row in &mut rows[25..] {
-            let i = page.iter().position(|(c, _)| c == row.caption).unwrap();
-            row.options = Some(&page[i].1);
+        assert_eq!(ids(&identify(&shapes(&page))), expected);
+    }
+
+    #[test]
+    fn a_row_without_none_is_never_taken_for_one_with_it() {
+        // A 2025 page without Metafield Ownership, in a language no pack knows: by count
+        // alone it is a 2023 page with B2B Edition last. The page's own word for None, on
+        // every other row, says the last row (Standard | full) is not B2B Edition.
+        for missing in ["metafield_ownership", "metafields_access"] {
+            let order: Vec<&str> = ROWS_2025
+                .iter()
+                .copied()
+                .filter(|id| *id != missing)
+                .collect();
+            let found = identify(&shapes(&unknown_page(&order)));
+            assert!(
+                found
+                    .iter()
+                    .all(|i| i.scope.is_none() && i.placed != Placement::Position),
+                "without {missing}: {:?}",
+                ids(&found)
+            );
         }
-        for row in &mut rows[..3] {
-            let i = page.iter().position(|(c, _)| c == row.caption).unwrap();
-            row.options = Some(&page[i].1);
-        }
-        assert_eq!(ids(&identify(&rows)), expected);
+    }
+
+    #[test]
+    fn closed_comboboxes_one_row_short_are_refused_once_read() {
+        let order: Vec<&str> = ROWS_2025
+            .iter()
+            .copied()
+            .filter(|id| *id != "themes")
+            .collect();
+        let page = unknown_page(&order);
+        let found = identify(&closed(&page));
+        assert!(found.iter().all(|i| i.placed != Placement::Position));
+        let found = identify(&shapes(&page));
+        assert!(found.iter().all(|i| i.scope.is_none()), "{:?}", ids(&found));
     }
 }

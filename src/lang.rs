@@ -529,6 +529,11 @@ pub fn is_dialog_text(text: &str, key: &str) -> bool {
         .any(|(m, _)| matches!(m, Meaning::Dialog(k) if *k == key))
 }
 
+/// How many of a pack's page words, or of its captions and level words, a page must show
+/// to be taken for that pack's language.
+const MIN_PAGE_WORDS: usize = 3;
+const MIN_ROW_WORDS: usize = 10;
+
 /// The language of a page from its texts: the pack whose words it shows most. The page's
 /// own texts (form, buttons, dialog) are its interface language and count first; scope
 /// captions and level words only break a tie (they may stay English on a translated page).
@@ -556,7 +561,12 @@ pub fn language_of<'a>(
             }
         }
     }
-    let best = scores.iter().max().copied().filter(|b| *b != (0, 0))?;
+    // A word or two in common is not a language (many packs keep "V2/V3 API token").
+    let best = scores
+        .iter()
+        .max()
+        .copied()
+        .filter(|(ui, rows)| *ui >= MIN_PAGE_WORDS || *rows >= MIN_ROW_WORDS)?;
     let tied: Vec<usize> = (0..packs.len()).filter(|i| scores[*i] == best).collect();
     let named = html_lang.and_then(pack_for);
     tied.iter()
@@ -677,10 +687,17 @@ mod tests {
         assert!(is_page_text("API Path", "api_path"));
         assert!(is_dialog_text("client secret", "client_secret"));
         assert_eq!(
-            language_of(["Create account", "Save"], None).map(|p| p.lang.as_str()),
+            language_of(["Create account", "Save", "Cancel"], None).map(|p| p.lang.as_str()),
             Some("en-US")
         );
         assert!(language_of(["[Šåvé ··]"], Some("en")).is_none());
+        // A word or two a pack knows is not enough: <html lang> and the browser decide then.
+        assert!(language_of(["V2/V3 API token", "Save"], None).is_none());
+        assert_eq!(
+            language_of(["V2/V3 API token", "Enregistrer", "Annuler", "Nom"], None)
+                .map(|p| p.lang.as_str()),
+            Some("fr-FR")
+        );
     }
 
     /// Every word of a pack, as its page would show them.

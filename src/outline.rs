@@ -390,7 +390,9 @@ impl<'a> Index<'a> {
     /// The caption just above `first` (a row's first element): the nearest text before it
     /// that belongs to no other row, grown to the largest element around that text which
     /// holds neither the row nor another row's parts.
+    /// `taken` marks the parts of rows (empty: none).
     fn caption_above(&self, first: usize, taken: &[bool]) -> Option<String> {
+        let is_taken = |k: usize| taken.get(k).copied().unwrap_or(false);
         const LOOK_BACK: usize = 12;
         const LONGEST: usize = 100;
         let mut looked = 0;
@@ -401,7 +403,7 @@ impl<'a> Index<'a> {
                 continue;
             }
             looked += 1;
-            if taken[j] {
+            if is_taken(j) {
                 return None;
             }
             let n = &self.nodes[j];
@@ -415,7 +417,7 @@ impl<'a> Index<'a> {
             let mut caption = j;
             while let Some(p) = self.parent(caption) {
                 if self.contains(p, first)
-                    || (p..self.end[p]).any(|k| taken[k])
+                    || (p..self.end[p]).any(is_taken)
                     || self.text(p).len() > LONGEST
                 {
                     break;
@@ -685,11 +687,7 @@ fn own_wrappers(ix: &Index, holder: usize, choices: &[usize]) -> Vec<usize> {
 
 /// Whether a caption names one of the form's own controls, in any pack (not a scope row).
 fn is_form_control(caption: &str) -> bool {
-    let key = normalize(caption);
-    matches!(
-        key.as_str(),
-        "tokentype" | "access" | "name" | "apipath" | "b2beditionapipath"
-    ) || [
+    [
         "token_type",
         "stencil_access",
         "name",
@@ -781,30 +779,13 @@ impl Index<'_> {
     fn caption_of_field(&self, i: usize) -> Option<String> {
         self.name(i)
             .map(|(name, _)| name)
-            .or_else(|| self.caption_above(i, &vec![false; self.nodes.len()]))
+            .or_else(|| self.caption_above(i, &[]))
     }
 
     /// The form's Save: the submit button of the `<form>` around the name field, else the
     /// last button of the footer that follows the form's last part (the first group of
     /// buttons after it, outside dialogs and toasts). Never found by its word.
     fn save_button(&self, name_input: usize, last_part: usize, rows: &[usize]) -> Option<usize> {
-        if let Some(form) = self
-            .ancestors(name_input)
-            .find(|a| self.nodes[*a].tag == "form")
-        {
-            let submit = (form..self.end[form]).find(|i| {
-                let n = &self.nodes[*i];
-                self.is_button(*i)
-                    && !n.is_choice_button()
-                    && (n
-                        .attr("type")
-                        .is_some_and(|t| t.eq_ignore_ascii_case("submit"))
-                        || (n.tag == "button" && n.attr("type").is_none()))
-            });
-            if submit.is_some() {
-                return submit;
-            }
-        }
         // Each row's own wrapper: a combobox row's toggle button is part of the row.
         let wrappers: Vec<usize> = rows
             .iter()
@@ -820,12 +801,42 @@ impl Index<'_> {
                 top
             })
             .collect();
+        // The page's own chrome (navigation, banner, side bars) holds no form's Save.
+        let in_chrome = |i: usize| {
+            std::iter::once(i).chain(self.ancestors(i)).any(|a| {
+                let n = &self.nodes[a];
+                matches!(n.tag.as_str(), "nav" | "header" | "aside")
+                    || matches!(
+                        n.role(),
+                        "navigation" | "banner" | "complementary" | "search" | "menu" | "menubar"
+                    )
+            })
+        };
         let candidate = |i: usize| {
             self.is_button(i)
+                && !self.nodes[i].is_choice_button()
                 && !self.in_overlay(i)
+                && !in_chrome(i)
                 && !wrappers.iter().any(|w| self.contains(*w, i))
         };
         let after = self.end[last_part];
+        // A <form> around the name field: its submit button after the form's last part.
+        if let Some(form) = self
+            .ancestors(name_input)
+            .find(|a| self.nodes[*a].tag == "form")
+        {
+            let submits = |i: &usize| {
+                let n = &self.nodes[*i];
+                candidate(*i)
+                    && (n
+                        .attr("type")
+                        .is_some_and(|t| t.eq_ignore_ascii_case("submit"))
+                        || (n.tag == "button" && n.attr("type").is_none()))
+            };
+            if let Some(submit) = (after..self.end[form]).find(submits) {
+                return Some(submit);
+            }
+        }
         let first = (after..self.nodes.len()).find(|i| candidate(*i))?;
         // The footer: the largest element around that button holding nothing of the form.
         let mut footer = first;
@@ -837,18 +848,6 @@ impl Index<'_> {
         }
         (footer..self.end[footer]).rev().find(|i| candidate(*i))
     }
-}
-
-/// The text input a person would call `caption`, in English or in any pack.
-pub fn labelled_input(outline: &Outline, caption: &str) -> Option<usize> {
-    let ix = Index::new(outline);
-    let key = normalize(caption);
-    (0..outline.nodes.len()).find(|i| {
-        outline.nodes[*i].is_text_input()
-            && ix
-                .caption_of_field(*i)
-                .is_some_and(|name| normalize(&name) == key)
-    })
 }
 
 /// The Create account form, if this outline shows it, recognised by what no translation
@@ -1367,11 +1366,9 @@ mod tests {
             Some(save),
             "the footer's last button, not the toast's"
         );
-        // Nothing of the page's own words is known; its level words here are English.
-        assert_eq!(
-            page_language(&p.0, None).map(|p| p.lang.as_str()),
-            Some("en-US")
-        );
+        // Nothing of the page's own words is known, and six English level words are not a
+        // language: <html lang> and the browser's language decide the panel's.
+        assert!(page_language(&p.0, None).is_none());
     }
 
     #[test]
@@ -1421,5 +1418,25 @@ mod tests {
         let found = form(&p.0, &rows, "").unwrap();
         assert_eq!(found.token_type, Some(0));
         assert!(found.scope_rows.is_empty());
+    }
+
+    #[test]
+    fn save_is_never_a_chrome_button_between_the_form_and_its_footer_nor_one_before_it() {
+        let mut p = Page::new();
+        let f = p.el(0, "form", "", &[]);
+        // A button with no type before the name field (a submit, by HTML's rules).
+        p.el(f, "button", "[Ĥéļþ]", &[]);
+        p.el(f, "label", "Name", &[("for", "n")]);
+        p.el(f, "input", "", &[("id", "n")]);
+        toggle(&mut p, f, "t1", "Orders", 0, "for");
+        // A help button of the page's chrome after the form, before the footer.
+        let aside = p.el(0, "aside", "", &[]);
+        p.el(aside, "button", "[Ĥéļþ]", &[("type", "button")]);
+        let footer = p.el(0, "div", "", &[]);
+        p.el(footer, "a", "[Çåñçéļ]", &[]);
+        let save = p.el(footer, "button", "[Šåvé]", &[("type", "button")]);
+        let rows = rows(&p.0);
+        let found = form(&p.0, &rows, "/manage/settings/api-accounts/create").unwrap();
+        assert_eq!(found.save, Some(save));
     }
 }

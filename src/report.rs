@@ -34,6 +34,8 @@ pub struct Item {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Report {
     pub ok: bool,
+    /// Rows recognised by their position, not their caption: the user should check them.
+    pub to_check: usize,
     pub headline: String,
     /// What a screen reader announces: the headline and the rows that need a look, by name.
     pub announcement: String,
@@ -55,6 +57,7 @@ impl Report {
             .collect();
         Report {
             ok: self.ok,
+            to_check: self.to_check,
             headline: messages.render(&self.message),
             announcement: messages.render(&announce(&self.message, &items)),
             items,
@@ -279,6 +282,7 @@ pub fn describe(
     }
     Report {
         ok,
+        to_check: s.by_position,
         headline: String::new(),
         announcement: String::new(),
         items,
@@ -296,7 +300,11 @@ fn announce(headline: &Msg, items: &[Item]) -> Msg {
         (ItemKind::Notice, "report_announceNoted"),
     ] {
         let mut rows: Vec<&str> = Vec::new();
-        for item in items.iter().filter(|i| i.kind == kind && !i.row.is_empty()) {
+        // Rows placed by position are counted in the headline; naming each would drown it.
+        let named = items
+            .iter()
+            .filter(|i| i.message.key != "report_itemPosition");
+        for item in named.filter(|i| i.kind == kind && !i.row.is_empty()) {
             if !rows.contains(&item.row.as_str()) {
                 rows.push(&item.row);
             }
@@ -499,6 +507,9 @@ mod tests {
         );
         let texts: Vec<&str> = r.items.iter().map(|i| i.text.as_str()).collect();
         assert!(texts.contains(&"Cöntént → Content: none"), "{texts:?}");
+        assert_eq!(r.to_check, 27);
+        // The status region counts them, and names only the rows adjusted or noted.
+        assert!(!r.announcement.contains("Cöntént"), "{}", r.announcement);
         assert!(texts.contains(&"Ordérs → Orders: modify"), "{texts:?}");
     }
 

@@ -65,6 +65,29 @@ extern "C" {
     fn messages(this: &Host, locale: &str) -> Result<js_sys::Promise, JsValue>;
 }
 
+/// The form's Save and name field, as the last read of the page found them: a click is
+/// compared with them, not read again (the page is read on its changes, not on each click).
+#[derive(Clone, Default)]
+struct FormParts {
+    save: Option<Element>,
+    name: Option<Element>,
+}
+
+impl FormParts {
+    fn of(scene: &fill::Scene) -> FormParts {
+        FormParts {
+            save: scene.form.save.and_then(|i| scene.snap.element(i)).cloned(),
+            name: scene.snap.element(scene.form.name_input).cloned(),
+        }
+    }
+
+    /// Both still in the document.
+    fn current(&self) -> bool {
+        let connected = |el: &Option<Element>| el.as_ref().is_some_and(|e| e.is_connected());
+        connected(&self.save) && connected(&self.name)
+    }
+}
+
 /// The document observer and its callback, kept alive together.
 type Watch = (MutationObserver, Closure<dyn FnMut(js_sys::Array)>);
 
@@ -86,6 +109,7 @@ struct App {
     saved_at: Option<f64>,
     /// The last fill, watched until the form leaves the page.
     filled: Option<watch::Filled>,
+    form_parts: FormParts,
     /// The panel's language (a catalogue folder), and the catalogues read so far.
     locale: &'static str,
     catalogues: Vec<Rc<Messages>>,
@@ -250,6 +274,10 @@ fn mount_panel(app: &mut App, doc: &Document, scene: &fill::Scene) {
         &app.host.flavour().unwrap_or_default(),
         app.host.load_ms().unwrap_or_default(),
     );
+    // Without Save there is nothing to arm the capture on: the user must know now.
+    if scene.form.save.is_none() {
+        panel.show_captured(&msg!("panel_noSave"));
+    }
     app.panel = Some(panel);
     show_selected(app);
     app.locale = panel_locale(app, doc, scene);
@@ -262,6 +290,7 @@ fn check_form() {
     let scene = fill::look(&doc);
     with_app(|app| {
         if let Some(scene) = &scene {
+            app.form_parts = FormParts::of(scene);
             if let Some(path) = scene.api_path() {
                 app.api_path = Some(path);
             }
@@ -273,6 +302,7 @@ fn check_form() {
             }
         } else if !app.filling {
             app.filled = None;
+            app.form_parts = FormParts::default();
             if let Some(panel) = app.panel.take() {
                 panel.unmount();
             }
@@ -561,22 +591,19 @@ fn is_save(event: &Event) -> bool {
             }
         }
     };
-    let Some(doc) = document() else {
-        return false;
-    };
-    let Some(scene) = fill::look(&doc) else {
-        return false;
+    // The form's parts as last read; read again only if the page has replaced them since.
+    let known = with_app(|app| app.form_parts.clone()).unwrap_or_default();
+    let parts = if known.current() {
+        known
+    } else {
+        document()
+            .and_then(|doc| fill::look(&doc))
+            .map(|scene| FormParts::of(&scene))
+            .unwrap_or_default()
     };
     match clicked {
-        Some(button) => scene
-            .form
-            .save
-            .and_then(|i| scene.snap.element(i))
-            .is_some_and(|save| *save == button),
-        None => scene
-            .snap
-            .element(scene.form.name_input)
-            .is_some_and(|name| target.contains(Some(name))),
+        Some(button) => parts.save.is_some_and(|save| save == button),
+        None => parts.name.is_some_and(|name| target.contains(Some(&name))),
     }
 }
 
@@ -653,6 +680,7 @@ pub fn start_content(host: Host) -> Result<(), JsValue> {
             b2b_api_path: None,
             saved_at: None,
             filled: None,
+            form_parts: FormParts::default(),
             locale: "en",
             catalogues: Vec::new(),
             touches: watch::Touches::default(),

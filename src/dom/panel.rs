@@ -326,24 +326,32 @@ impl Panel {
         let Ok(shown) = self.shown.try_borrow() else {
             return;
         };
-        let (text, ok, items) = match &shown.status {
-            Status::Empty => (String::new(), None, Vec::new()),
-            Status::Text(msg, ok) => (self.text(msg), *ok, Vec::new()),
+        let (text, class, items) = match &shown.status {
+            Status::Empty => (String::new(), "", Vec::new()),
+            Status::Text(msg, ok) => {
+                let class = match ok {
+                    Some(true) => "ok",
+                    Some(false) => "bad",
+                    None => "",
+                };
+                (self.text(msg), class, Vec::new())
+            }
             Status::Report(report) => {
                 let report = self.render(report);
+                // Done, but rows were placed by position: to be checked before Save.
+                let class = match (report.ok, report.to_check) {
+                    (false, _) => "bad",
+                    (true, 0) => "ok",
+                    (true, _) => "check",
+                };
                 let items: Vec<(ItemKind, String)> =
                     report.items.into_iter().map(|i| (i.kind, i.text)).collect();
                 // The live region names the rows, so a screen reader says which ones.
-                (report.announcement, Some(report.ok), items)
+                (report.announcement, class, items)
             }
         };
         if let Ok(status) = part::<Element>(&self.root, "status") {
             status.set_text_content(Some(&text));
-            let class = match ok {
-                Some(true) => "ok",
-                Some(false) => "bad",
-                None => "",
-            };
             let _ = status.set_attribute("class", class);
         }
         self.set_items(&items);

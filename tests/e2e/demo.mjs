@@ -68,6 +68,9 @@ if (!headed) {
   await popup.setViewportSize({ width: 400, height: 640 });
   await popup.goto(`chrome-extension://${fr.extensionId}/popup.html`);
   await popup.locator('body[data-ready="1"]').waitFor();
+  // Chromium speaks French only with its French resources (Debian: chromium-l10n).
+  const spoken = await popup.evaluate(() => chrome.i18n.getUILanguage());
+  if (!spoken.startsWith('fr')) console.log(`demo: the browser speaks ${spoken}, not French: install chromium-l10n for French screenshots`);
   await shotOf('9-popup-fr.png', popup);
   const options = await fr.context.newPage();
   await options.goto(`chrome-extension://${fr.extensionId}/options.html`);

@@ -333,7 +333,9 @@ export async function fillInAnyLanguage(frame, presetId) {
   }, null, { timeout: 20000 });
   const status = p.locator('[data-ref=status]');
   return {
-    ok: (await status.getAttribute('class')) === 'ok',
+    // 'check': done, with rows placed by position to look at before Save.
+    ok: ['ok', 'check'].includes(await status.getAttribute('class')),
+    check: (await status.getAttribute('class')) === 'check',
     status: await status.textContent(),
     items: await p.locator('[data-ref=items] li').allTextContents(),
     locale: await p.getAttribute('data-locale'),

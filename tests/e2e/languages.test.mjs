@@ -77,8 +77,9 @@ describe('every control-panel language, Toggle rows', () => {
         const r = await fillSaveCapture({ lang }, preset, LOCALE[lang]);
         // Every caption is one its pack knows: nothing was placed by position.
         assert.deepEqual(byPosition(r.report.items), [], r.report.items.join('\n'));
-        // The report is in the page's language.
+        // The report is in the page's language, and nothing is left to check.
         if (lang !== 'en-US') assert.doesNotMatch(r.report.status, /^Filled/, r.report.status);
+        assert.equal(r.report.check, false);
         await r.page.close();
       });
     }
@@ -90,6 +91,9 @@ describe('a language no pack knows (pseudo-locale), every widget kind, dialog di
     test(`pseudo · ${rows} · wherehouse`, async () => {
       const r = await fillSaveCapture({ lang: 'pseudo', rows, dismiss: 'instant' }, 'wherehouse');
       assert.equal(r.config.lang, 'pseudo');
+      // Done, to be checked before Save: the status region says so, in its own colour.
+      assert.ok(r.report.check, r.report.status);
+      assert.match(r.report.status, /27 rows were recognised by position, not by caption: check them before you save\./);
       // Each of the 27 rows is named with the scope it was taken for.
       const placed = byPosition(r.report.items);
       assert.equal(placed.length, 27, r.report.items.join('\n'));
