@@ -409,7 +409,6 @@ fn known_rows_in_order(by_caption: &[Option<&'static Scope>], slots: &[Slot]) ->
 /// Whether most rows carry captions of a pack seen on the real page (en-US): then an
 /// unknown caption is not a translation.
 fn captions_verified(rows: &[RowShape], by_caption: &[Option<&'static Scope>]) -> bool {
-    let packs = lang::packs();
     let verified = by_caption
         .iter()
         .zip(rows)
@@ -418,7 +417,7 @@ fn captions_verified(rows: &[RowShape], by_caption: &[Option<&'static Scope>]) -
                 && (catalog::find(r.caption).is_some()
                     || lang::meanings(r.caption)
                         .iter()
-                        .any(|(_, p)| packs.get(*p).is_some_and(|p| p.verified)))
+                        .any(|(_, p)| lang::verified(*p)))
         })
         .count();
     verified * 2 > rows.len()

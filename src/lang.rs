@@ -303,74 +303,8 @@ pub fn parse(file: &str, json: &str) -> Result<Pack, PackError> {
         })
 }
 
-/// The packs shipped with the extension, one per control-panel language, en-US first
-/// (`src/languages/`, whitespace removed by `build.rs`).
-pub const SHIPPED_FILES: &[(&str, &str)] = &[
-    (
-        "en-US.json",
-        include_str!(concat!(env!("OUT_DIR"), "/languages/en-US.json")),
-    ),
-    (
-        "de-DE.json",
-        include_str!(concat!(env!("OUT_DIR"), "/languages/de-DE.json")),
-    ),
-    (
-        "fr-FR.json",
-        include_str!(concat!(env!("OUT_DIR"), "/languages/fr-FR.json")),
-    ),
-    (
-        "es-ES.json",
-        include_str!(concat!(env!("OUT_DIR"), "/languages/es-ES.json")),
-    ),
-    (
-        "es-419.json",
-        include_str!(concat!(env!("OUT_DIR"), "/languages/es-419.json")),
-    ),
-    (
-        "it-IT.json",
-        include_str!(concat!(env!("OUT_DIR"), "/languages/it-IT.json")),
-    ),
-    (
-        "uk-UA.json",
-        include_str!(concat!(env!("OUT_DIR"), "/languages/uk-UA.json")),
-    ),
-    (
-        "zh-CN.json",
-        include_str!(concat!(env!("OUT_DIR"), "/languages/zh-CN.json")),
-    ),
-    (
-        "nl-NL.json",
-        include_str!(concat!(env!("OUT_DIR"), "/languages/nl-NL.json")),
-    ),
-    (
-        "pt-BR.json",
-        include_str!(concat!(env!("OUT_DIR"), "/languages/pt-BR.json")),
-    ),
-    (
-        "sv-SE.json",
-        include_str!(concat!(env!("OUT_DIR"), "/languages/sv-SE.json")),
-    ),
-    (
-        "ko-KR.json",
-        include_str!(concat!(env!("OUT_DIR"), "/languages/ko-KR.json")),
-    ),
-    (
-        "da-DK.json",
-        include_str!(concat!(env!("OUT_DIR"), "/languages/da-DK.json")),
-    ),
-    (
-        "no-NO.json",
-        include_str!(concat!(env!("OUT_DIR"), "/languages/no-NO.json")),
-    ),
-    (
-        "pl-PL.json",
-        include_str!(concat!(env!("OUT_DIR"), "/languages/pl-PL.json")),
-    ),
-    (
-        "ja-JP.json",
-        include_str!(concat!(env!("OUT_DIR"), "/languages/ja-JP.json")),
-    ),
-];
+// SHIPPED_FILES, PACK_LANGS and LEXICON, generated from src/languages/ by build.rs.
+include!(concat!(env!("OUT_DIR"), "/packs.rs"));
 
 /// The shipped packs, read once. Each is checked by the test suite: one that fails here is
 /// a build defect, left out rather than taking recognition down.
@@ -384,9 +318,9 @@ pub fn packs() -> &'static [Pack] {
     })
 }
 
-/// The pack for a language code as a page or a browser writes it (`fr`, `fr-CA`, `pt_BR`,
-/// `nb`): the exact code, else the same language.
-pub fn pack_for(code: &str) -> Option<&'static Pack> {
+/// The code of the shipped pack for a language code as a page or a browser writes it
+/// (`fr`, `fr-CA`, `pt_BR`, `nb`): the exact code, else the same language.
+pub fn lang_for(code: &str) -> Option<&'static str> {
     let code = code.trim().replace('_', "-").to_ascii_lowercase();
     if code.is_empty() {
         return None;
@@ -398,15 +332,26 @@ pub fn pack_for(code: &str) -> Option<&'static Pack> {
     } else {
         language
     };
-    let packs = packs();
-    packs
-        .iter()
-        .find(|p| p.lang.to_ascii_lowercase() == code)
+    let langs = PACK_LANGS.iter().map(|(l, _)| *l);
+    langs
+        .clone()
+        .find(|l| l.to_ascii_lowercase() == code)
         .or_else(|| {
-            packs
-                .iter()
-                .find(|p| p.lang.to_ascii_lowercase().split('-').next() == Some(language))
+            langs
+                .clone()
+                .find(|l| l.to_ascii_lowercase().split('-').next() == Some(language))
         })
+}
+
+/// Whether the words of the pack at `index` were seen on the real page.
+pub fn verified(index: usize) -> bool {
+    PACK_LANGS.get(index).is_some_and(|(_, v)| *v)
+}
+
+/// The pack for a language code as a page or a browser writes it (see [`lang_for`]).
+pub fn pack_for(code: &str) -> Option<&'static Pack> {
+    let lang = lang_for(code)?;
+    packs().iter().find(|p| p.lang == lang)
 }
 
 /// What a word means.
@@ -420,68 +365,17 @@ pub enum Meaning {
     Dialog(&'static str),
 }
 
-struct Entry {
-    key: String,
-    meaning: Meaning,
-    pack: usize,
-}
-
-/// Every word of every pack, by its matching key.
-struct Lexicon(Vec<Entry>);
-
-fn lexicon() -> &'static Lexicon {
-    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-    LEXICON.get_or_init(|| {
-        let mut entries = Vec::new();
-        let mut add = |words: &Words, meaning: Meaning, pack: usize| {
-            for w in &words.0 {
-                entries.push(Entry {
-                    key: normalize(w),
-                    meaning,
-                    pack,
-                });
-            }
-        };
-        for (i, pack) in packs().iter().enumerate() {
-            for (id, words) in &pack.scopes {
-                add(words, Meaning::Scope(id), i);
-            }
-            for (level, words) in &pack.levels {
-                add(words, Meaning::Level(*level), i);
-            }
-            for key in PAGE_KEYS {
-                if let Some(words) = pack.page(key) {
-                    add(words, Meaning::Page(key), i);
-                }
-            }
-            for key in DIALOG_KEYS {
-                if let Some(words) = pack.dialog(key) {
-                    add(words, Meaning::Dialog(key), i);
-                }
-            }
-        }
-        entries.sort_by(|a, b| a.key.cmp(&b.key));
-        Lexicon(entries)
-    })
-}
-
-impl Lexicon {
-    fn entries<'a>(&'a self, key: &str) -> impl Iterator<Item = &'a Entry> + 'a {
-        let start = self.0.partition_point(|e| e.key.as_str() < key);
-        let key = key.to_string();
-        self.0[start..].iter().take_while(move |e| e.key == key)
-    }
-}
-
 /// What a text means in any pack, with the packs (indexes into [`packs`]) that say so.
 pub fn meanings(text: &str) -> Vec<(Meaning, usize)> {
     let key = normalize(text);
     if key.is_empty() {
         return Vec::new();
     }
-    lexicon()
-        .entries(&key)
-        .map(|e| (e.meaning, e.pack))
+    let start = LEXICON.partition_point(|(k, _, _)| *k < key.as_str());
+    LEXICON[start..]
+        .iter()
+        .take_while(|(k, _, _)| *k == key)
+        .map(|(_, meaning, pack)| (*meaning, *pack))
         .collect()
 }
 
@@ -541,9 +435,8 @@ const MIN_ROW_WORDS: usize = 10;
 pub fn language_of<'a>(
     texts: impl IntoIterator<Item = &'a str>,
     html_lang: Option<&str>,
-) -> Option<&'static Pack> {
-    let packs = packs();
-    let mut scores = vec![(0usize, 0usize); packs.len()];
+) -> Option<&'static str> {
+    let mut scores = vec![(0usize, 0usize); PACK_LANGS.len()];
     for text in texts {
         let mut seen_ui: Vec<usize> = Vec::new();
         let mut seen_rows: Vec<usize> = Vec::new();
@@ -567,12 +460,15 @@ pub fn language_of<'a>(
         .max()
         .copied()
         .filter(|(ui, rows)| *ui >= MIN_PAGE_WORDS || *rows >= MIN_ROW_WORDS)?;
-    let tied: Vec<usize> = (0..packs.len()).filter(|i| scores[*i] == best).collect();
-    let named = html_lang.and_then(pack_for);
+    let tied: Vec<&'static str> = (0..PACK_LANGS.len())
+        .filter(|i| scores[*i] == best)
+        .map(|i| PACK_LANGS[i].0)
+        .collect();
+    let named = html_lang.and_then(lang_for);
     tied.iter()
-        .map(|i| &packs[*i])
-        .find(|p| named.is_some_and(|n| n.lang == p.lang))
-        .or_else(|| tied.first().map(|i| &packs[*i]))
+        .copied()
+        .find(|l| Some(*l) == named)
+        .or_else(|| tied.first().copied())
 }
 
 #[cfg(test)]
@@ -687,15 +583,14 @@ mod tests {
         assert!(is_page_text("API Path", "api_path"));
         assert!(is_dialog_text("client secret", "client_secret"));
         assert_eq!(
-            language_of(["Create account", "Save", "Cancel"], None).map(|p| p.lang.as_str()),
+            language_of(["Create account", "Save", "Cancel"], None),
             Some("en-US")
         );
         assert!(language_of(["[Šåvé ··]"], Some("en")).is_none());
         // A word or two a pack knows is not enough: <html lang> and the browser decide then.
         assert!(language_of(["V2/V3 API token", "Save"], None).is_none());
         assert_eq!(
-            language_of(["V2/V3 API token", "Enregistrer", "Annuler", "Nom"], None)
-                .map(|p| p.lang.as_str()),
+            language_of(["V2/V3 API token", "Enregistrer", "Annuler", "Nom"], None),
             Some("fr-FR")
         );
     }
@@ -736,16 +631,16 @@ mod tests {
     fn each_pack_is_told_from_the_others_by_its_page_words() {
         for pack in packs() {
             let words = page_words(pack);
-            let told = language_of(words.iter().copied(), Some(&pack.lang)).map(|p| &p.lang);
-            assert_eq!(told, Some(&pack.lang));
+            let told = language_of(words.iter().copied(), Some(&pack.lang));
+            assert_eq!(told, Some(pack.lang.as_str()));
             // Without <html lang>: this pack, or one of the same language with the same words.
             let told = language_of(words.iter().copied(), None).unwrap();
-            assert_eq!(told.lang[..2], pack.lang[..2], "{}", pack.lang);
+            assert_eq!(told[..2], pack.lang[..2], "{}", pack.lang);
             // English scope captions on a page otherwise in this language.
             let english = packs()[0].scopes.iter().map(|(_, w)| w.first());
             let told = language_of(words.iter().copied().chain(english), Some("en"));
             assert_eq!(
-                told.map(|p| &p.lang[..2]),
+                told.map(|l| &l[..2]),
                 Some(&pack.lang[..2]),
                 "{}",
                 pack.lang
@@ -767,5 +662,46 @@ mod tests {
             assert!(!pack.verified, "{}", pack.lang);
             assert!(pack.source.starts_with("our translation"), "{}", pack.lang);
         }
+    }
+
+    #[test]
+    fn the_generated_lexicon_is_every_word_of_the_parsed_packs() {
+        let mut built: Vec<(String, Meaning, usize)> = Vec::new();
+        for (i, pack) in packs().iter().enumerate() {
+            let mut add = |words: &Words, meaning: Meaning| {
+                for w in &words.0 {
+                    built.push((normalize(w), meaning, i));
+                }
+            };
+            for (id, words) in &pack.scopes {
+                add(words, Meaning::Scope(id));
+            }
+            for (level, words) in &pack.levels {
+                add(words, Meaning::Level(*level));
+            }
+            for key in PAGE_KEYS {
+                add(pack.page(key).unwrap(), Meaning::Page(key));
+            }
+            for key in DIALOG_KEYS {
+                add(pack.dialog(key).unwrap(), Meaning::Dialog(key));
+            }
+        }
+        let mut generated: Vec<(String, Meaning, usize)> = LEXICON
+            .iter()
+            .map(|(k, m, p)| (k.to_string(), *m, *p))
+            .collect();
+        let order = |a: &(String, Meaning, usize), b: &(String, Meaning, usize)| {
+            (&a.0, format!("{:?}", a.1), a.2).cmp(&(&b.0, format!("{:?}", b.1), b.2))
+        };
+        built.sort_by(order);
+        generated.sort_by(order);
+        assert_eq!(generated, built);
+        assert!(
+            LEXICON.windows(2).all(|w| w[0].0 <= w[1].0),
+            "sorted by word"
+        );
+        let langs: Vec<&str> = packs().iter().map(|p| p.lang.as_str()).collect();
+        let generated: Vec<&str> = PACK_LANGS.iter().map(|(l, _)| *l).collect();
+        assert_eq!(generated, langs);
     }
 }

@@ -714,7 +714,7 @@ pub struct Form {
 
 /// The control panel's language, from the words of the page a pack knows; `<html lang>`
 /// only breaks ties (it may say `en` on a page in another language).
-pub fn page_language(outline: &Outline, html_lang: Option<&str>) -> Option<&'static lang::Pack> {
+pub fn page_language(outline: &Outline, html_lang: Option<&str>) -> Option<&'static str> {
     let texts = outline.nodes.iter().map(|n| n.text.as_str());
     lang::language_of(texts.filter(|t| !t.is_empty() && t.len() <= 100), html_lang)
 }

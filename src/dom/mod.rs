@@ -182,7 +182,7 @@ fn panel_locale(app: &App, doc: &Document, scene: &fill::Scene) -> &'static str 
         .filter(|lang| !lang.trim().is_empty());
     let pack = outline::page_language(&scene.snap.outline, html_lang.as_deref());
     messages::choose_locale(
-        pack.map(|p| p.lang.as_str()),
+        pack,
         html_lang.as_deref(),
         app.host.ui_language().as_deref(),
     )
