@@ -244,6 +244,13 @@ pub struct ChoiceRow {
     pub current: Option<String>,
 }
 
+impl ChoiceRow {
+    /// A combobox that is closed: it shows one choice, and its others are not in the page.
+    pub fn is_closed(&self) -> bool {
+        self.kind == RowKind::Combobox && self.choices.is_empty()
+    }
+}
+
 /// Lookups over an outline, built once.
 struct Index<'a> {
     nodes: &'a [Node],

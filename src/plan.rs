@@ -8,6 +8,7 @@ use crate::identify::{self, Placement, RowShape};
 use crate::lang;
 use crate::level::Level;
 use crate::messages::{self, msg, Msg};
+use crate::outline::ChoiceRow;
 use crate::preset::{OtherScopes, Preset};
 use crate::text::normalize;
 
@@ -75,6 +76,31 @@ impl ObservedRow {
             ..self.clone()
         }
     }
+}
+
+/// The scope rows of a form as the page shows them, identified together: a closed
+/// combobox by the one choice it shows, unless its choices were read since (`read`, by
+/// row).
+pub fn observe_choice_rows(rows: &[&ChoiceRow], read: &[Option<Vec<String>>]) -> Vec<ObservedRow> {
+    let options: Vec<Option<Vec<String>>> =
+        rows.iter()
+            .enumerate()
+            .map(|(i, row)| match read.get(i).cloned().flatten() {
+                Some(read) => Some(read),
+                None => (!row.is_closed())
+                    .then(|| row.choices.iter().map(|c| c.label.clone()).collect()),
+            })
+            .collect();
+    let shapes: Vec<RowShape> = rows
+        .iter()
+        .zip(&options)
+        .map(|(row, options)| RowShape {
+            caption: &row.caption,
+            options: options.as_deref(),
+            current: row.current.as_deref(),
+        })
+        .collect();
+    observe(&shapes)
 }
 
 /// The rows of a form, identified together (a row's neighbours place it where its caption

@@ -4,7 +4,7 @@
 //! is in the same format and can be added here as it is.
 
 use scopefill::catalog::{self, Presence};
-use scopefill::identify::{Placement, RowShape};
+use scopefill::identify::Placement;
 use scopefill::lang;
 use scopefill::outline::{self, CaptionFrom, ChoiceRow, Outline, RowKind};
 use scopefill::plan::{self, ObservedRow};
@@ -273,25 +273,19 @@ const WIDGETS: [&str; 6] = [
 /// The rows as the fill first sees them: identified together, a closed combobox by the one
 /// choice it shows.
 fn identified(seen: &Seen) -> Vec<ObservedRow> {
-    let options: Vec<Option<Vec<String>>> = seen
-        .scope_rows()
-        .iter()
-        .map(|r| {
-            let closed = r.kind == RowKind::Combobox && r.choices.is_empty();
-            (!closed).then(|| r.choices.iter().map(|c| c.label.clone()).collect())
-        })
-        .collect();
-    let shapes: Vec<RowShape> = seen
-        .scope_rows()
-        .iter()
-        .zip(&options)
-        .map(|(r, options)| RowShape {
-            caption: &r.caption,
-            options: options.as_deref(),
-            current: r.current.as_deref(),
-        })
-        .collect();
-    plan::observe(&shapes)
+    plan::observe_choice_rows(&seen.scope_rows(), &[])
+}
+
+/// Every row placed as `how`, with a level for each of its choices.
+fn all_placed(name: &str, observed: &[ObservedRow], how: Placement) {
+    for row in observed {
+        assert_eq!(row.placed, how, "{name}: {}", row.label);
+        assert!(
+            row.levels.iter().all(Option::is_some),
+            "{name}: {:?}",
+            row.options
+        );
+    }
 }
 
 fn ids(observed: &[ObservedRow]) -> Vec<&str> {
@@ -329,14 +323,7 @@ fn every_control_panel_language_is_read_by_its_pack() {
         let pack = lang::pack_for(lang).unwrap();
         let observed = identified(&seen);
         assert_eq!(ids(&observed), IDS_2025, "{name}");
-        for row in &observed {
-            assert_eq!(row.placed, Placement::Caption, "{name}: {}", row.label);
-            assert!(
-                row.levels.iter().all(Option::is_some),
-                "{name}: {:?}",
-                row.options
-            );
-        }
+        all_placed(&name, &observed, Placement::Caption);
         assert!(seen.token_type().is_some(), "{name}");
         assert!(seen.form.api_path_input.is_some(), "{name}");
         assert_eq!(
@@ -372,14 +359,7 @@ fn a_language_no_pack_knows_is_placed_by_position_whatever_draws_the_rows() {
             continue;
         }
         assert_eq!(ids(&observed), IDS_2025, "{name}");
-        for row in &observed {
-            assert_eq!(row.placed, Placement::Position, "{name}: {}", row.label);
-            assert!(
-                row.levels.iter().all(Option::is_some),
-                "{name}: {:?}",
-                row.options
-            );
-        }
+        all_placed(&name, &observed, Placement::Position);
         println!(
             "  {name}: 27 rows placed by position, e.g. {:?} → {}",
             observed[6].label, IDS_2025[6]

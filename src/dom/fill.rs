@@ -11,7 +11,7 @@ use super::snapshot::{self, Snapshot};
 use super::timing::{microtask, next_change, now_ms};
 use crate::account::{self, NameError, MIN_NAME_CHARS};
 use crate::catalog::Presence;
-use crate::identify::{Placement, RowShape};
+use crate::identify::Placement;
 use crate::messages::{list, msg, Msg};
 use crate::outline::{self, ChoiceRow, Form, RowKind};
 use crate::plan::{self, FillPlan, Mismatch, ObservedRow, RowStatus};
@@ -95,27 +95,8 @@ fn option_labels(row: &ChoiceRow) -> Vec<String> {
 /// The rows' current choices, identified, without opening anything. A closed combobox's
 /// options are not known yet (`known` may hold those read since): only the one it shows.
 pub fn observe_with(scene: &Scene, known: &[Option<Vec<String>>]) -> Vec<ObservedRow> {
-    let labels: Vec<(&ChoiceRow, Option<Vec<String>>)> = scene
-        .scope_rows()
-        .enumerate()
-        .map(|(i, row)| {
-            let closed = row.kind == RowKind::Combobox && row.choices.is_empty();
-            let options = match known.get(i).cloned().flatten() {
-                Some(read) => Some(read),
-                None => (!closed).then(|| option_labels(row)),
-            };
-            (row, options)
-        })
-        .collect();
-    let shapes: Vec<RowShape> = labels
-        .iter()
-        .map(|(row, options)| RowShape {
-            caption: &row.caption,
-            options: options.as_deref(),
-            current: row.current.as_deref(),
-        })
-        .collect();
-    plan::observe(&shapes)
+    let rows: Vec<&ChoiceRow> = scene.scope_rows().collect();
+    plan::observe_choice_rows(&rows, known)
 }
 
 pub fn observe_now(scene: &Scene) -> Vec<ObservedRow> {
@@ -227,8 +208,7 @@ async fn read_doubtful_comboboxes(scene: &Scene, observed: &mut Vec<ObservedRow>
     let mut known: Vec<Option<Vec<String>>> = vec![None; rows.len()];
     let mut read_any = false;
     for (i, row) in rows.iter().enumerate() {
-        let closed = row.kind == RowKind::Combobox && row.choices.is_empty();
-        if !closed || observed[i].placed != Placement::Ambiguous {
+        if !row.is_closed() || observed[i].placed != Placement::Ambiguous {
             continue;
         }
         let Some(el) = scene.snap.element(row.node) else {
@@ -258,7 +238,7 @@ async fn set_comboboxes(
     let rows: Vec<&ChoiceRow> = scene.scope_rows().collect();
     let mut seen: Vec<&'static str> = Vec::new();
     for (i, row) in rows.iter().enumerate() {
-        if row.kind != RowKind::Combobox || !row.choices.is_empty() {
+        if !row.is_closed() {
             continue;
         }
         // Only a row identified without doubt is set; a second row for the same scope is
