@@ -52,7 +52,7 @@ const EXPIRY_ALARM = 'scopefill-expiry';
 const CLIPBOARD_ALARM = 'scopefill-clipboard';
 const MAX_TIMER_MS = 2 ** 31 - 1;
 const CREDENTIAL_FIELDS = ['name', 'api_path', 'b2b_api_path', 'client_id', 'client_secret', 'access_token'];
-/** The _locales folders (src/messages.rs LOCALES). */
+/** The _locales folders (crates/core/src/messages.rs LOCALES). */
 const LOCALES = new Set(['da', 'de', 'en', 'es', 'es_419', 'fr', 'it', 'ja', 'ko', 'nb', 'nl', 'pl', 'pt_BR', 'sv', 'uk', 'zh_CN']);
 
 // storage.session has no transactions: run every read-modify-write one after the other so
@@ -68,7 +68,7 @@ const later = (task) => serially(task).catch(() => {});
 
 // --- settings (written by the options page into storage.local) -----------------------------
 
-/** A whole number of seconds within `range`, else the range's default (as src/settings.rs). */
+/** A whole number of seconds within `range`, else the range's default (as crates/core/src/settings.rs). */
 function seconds(value, range) {
   return Number.isInteger(value) && value >= range.min && value <= range.max ? value : range.default;
 }

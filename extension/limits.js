@@ -1,6 +1,6 @@
 // Every limit the background enforces itself, whatever storage.local or a message says.
 //
-// The settings ranges are the options page's (src/settings.rs: EXPIRY_MINUTES,
+// The settings ranges are the options page's (crates/core/src/settings.rs: EXPIRY_MINUTES,
 // CLIPBOARD_SECONDS and the defaults); `cargo test --test limits` fails if the two disagree.
 // The test harness builds a test flavour of the extension in which this file is replaced
 // (tests/e2e/flavour.mjs) so that delays of a second or two can be tried; the packages in

@@ -1,4 +1,4 @@
-// Toolbar popup: a thin loader. The Rust core (src/popup/) draws and runs the popup; this
+// Toolbar popup: a thin loader. The Rust core (crates/web/src/popup/) draws and runs the popup; this
 // file only hands it the extension APIs web-sys cannot reach.
 import init, { startPopup } from './pkg/scopefill.js';
 

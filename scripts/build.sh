@@ -14,7 +14,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 crate=scopefill
 bin=node_modules/.bin
-version=$(awk -F'"' '/^\[package\]/ { p = 1 } p && /^version *=/ { print $2; exit }' Cargo.toml)
+version=$(awk -F'"' '/^\[workspace.package\]/ { p = 1 } p && /^version *=/ { print $2; exit }' Cargo.toml)
 
 now() { date +%s%N; }
 step_start=$(now)
@@ -24,10 +24,23 @@ step() { # step NAME: prints how long the previous step took, then the new one's
   step_name=$1; step_start=$t
 }
 
-# Features rustc 1.95 enables by default on wasm32-unknown-unknown; binaryen must accept them
-# (and may use them: every browser the manifest allows has them).
-features=(--enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int
-          --enable-sign-ext --enable-mutable-globals --enable-multivalue)
+# binaryen_features [RUSTFLAGS' -C flags…]: binaryen's --enable flags for the wasm features the
+# pinned rustc (rust-toolchain.toml) turns on for wasm32-unknown-unknown with those flags;
+# binaryen must accept them (and may use them: every browser the manifest allows has them).
+binaryen_features() {
+  local feature
+  rustc --print cfg --target wasm32-unknown-unknown "$@" | sed -n 's/^target_feature="\(.*\)"$/\1/p' |
+    while read -r feature; do
+      case $feature in
+        bulk-memory) echo --enable-bulk-memory --enable-bulk-memory-opt ;;
+        nontrapping-fptoint) echo --enable-nontrapping-float-to-int ;;
+        *) echo "--enable-$feature" ;;
+      esac
+    done
+}
+read -r -a features <<<"$(binaryen_features | xargs)"
+wasm2js_flags=(-Ctarget-feature=-reference-types,-nontrapping-fptoint)
+read -r -a wasm2js_features <<<"$(binaryen_features "${wasm2js_flags[@]}" | xargs)"
 
 # --- replica page (www/): React + BigDesign bundle → www/dist/ (the tests serve it) -------------
 step "replica bundle (www)"
@@ -41,7 +54,7 @@ build_wasm() {
   local out=$1 dir=$2
   shift 2
   step "cargo ($out)"
-  cargo build --release --target wasm32-unknown-unknown --lib --target-dir "$dir" "$@"
+  cargo build --locked --release --target wasm32-unknown-unknown -p "$crate" --lib --target-dir "$dir" "$@"
   local wasm=$dir/wasm32-unknown-unknown/release/$crate.wasm
   local sum
   sum=$(cat "$wasm" "$0" | sha256sum | cut -d' ' -f1)  # the module and these steps
@@ -53,14 +66,11 @@ build_wasm() {
   rm -rf "target/$out" "target/$out.sha256"
   wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
     --out-dir "target/$out" "$wasm"
-  "$bin/wasm-opt" -Oz "${features[@]}" --enable-reference-types \
+  "$bin/wasm-opt" -Oz "${features[@]}" \
     --strip-debug --strip-producers --strip-target-features \
     "target/$out/${crate}_bg.wasm" -o "target/$out/${crate}_bg.opt.wasm"
   mv "target/$out/${crate}_bg.opt.wasm" "target/$out/${crate}_bg.wasm"
-  node -e '
-    const bytes = require("fs").readFileSync(process.argv[1]);
-    if (!WebAssembly.validate(bytes)) { console.error("build: optimised wasm does not validate"); process.exit(1); }
-  ' "target/$out/${crate}_bg.wasm"
+  node scripts/check-wasm.mjs "target/$out/${crate}_bg.wasm"
   echo "$sum" > "target/$out.sha256"
 }
 
@@ -76,12 +86,12 @@ build_wasm pkg-content target/content --no-default-features
 # __wbindgen_externref_table_dealloc; no saturating float→int instructions, which wasm2js
 # translates into an invalid module. Own target dir: other RUSTFLAGS.
 step "cargo (wasm2js flavour)"
-RUSTFLAGS="-Ctarget-feature=-reference-types,-nontrapping-fptoint" \
-  cargo build --profile wasm2js --target wasm32-unknown-unknown --lib --target-dir target/wasm2js \
+RUSTFLAGS="${wasm2js_flags[*]}" \
+  cargo build --locked --profile wasm2js --target wasm32-unknown-unknown -p "$crate" --lib --target-dir target/wasm2js \
   --no-default-features
 
 wasm=target/wasm2js/wasm32-unknown-unknown/wasm2js/$crate.wasm
-sum=$(cat "$wasm" "$0" | sha256sum | cut -d' ' -f1)  # the module and these steps
+sum=$(cat "$wasm" "$0" scripts/renew-wasm2js-views.mjs | sha256sum | cut -d' ' -f1)  # the module and these steps
 if [ -f target/pkg-js/"$crate.js" ] && [ "$(cat target/pkg-js.sha256 2>/dev/null)" = "$sum" ]; then
   step "pkg-js/ (unchanged)"
 else
@@ -91,7 +101,7 @@ else
     --out-dir target/pkg-js "$wasm"
 
   step "wasm2js -Oz"
-  "$bin/wasm2js" "${features[@]}" -Oz \
+  "$bin/wasm2js" "${wasm2js_features[@]}" -Oz \
     "target/pkg-js/${crate}_bg.wasm" -o "target/pkg-js/${crate}_bg.wasm.js"
   rm "target/pkg-js/${crate}_bg.wasm"
   # The bundler glue imports the .wasm module; point it at the JS translation instead.
@@ -101,26 +111,8 @@ else
     echo "build: could not rewrite the .wasm import in target/pkg-js/$crate.js" >&2
     exit 1
   fi
-  # wasm2js grows memory by copying into a new ArrayBuffer and leaves the old one attached,
-  # so the glue's tests for a stale view ("length 0", "buffer detached") never fire: strings
-  # made after a grow read as empty and lengths written back land in the old buffer, which
-  # corrupts the heap. Every view is renewed whenever the buffer behind it is not current.
-  node -e '
-    const fs = require("fs");
-    const file = process.argv[1];
-    let js = fs.readFileSync(file, "utf8");
-    const getters = js.match(/function get\w+Memory0\(\)/g) ?? [];
-    let fixed = 0;
-    js = js.replace(/if \((cached\w+Memory0) === null \|\|[^{]*\) \{/g, (_, view) => {
-      fixed++;
-      return `if (${view} === null || ${view}.buffer !== wasm.memory.buffer) {`;
-    });
-    if (getters.length === 0 || fixed !== getters.length) {
-      console.error(`build: renewed ${fixed} of ${getters.length} memory views in ${file}`);
-      process.exit(1);
-    }
-    fs.writeFileSync(file, js);
-  ' "target/pkg-js/${crate}_bg.js"
+  # Memory views renewed after a grow (see the script).
+  node scripts/renew-wasm2js-views.mjs "target/pkg-js/${crate}_bg.js"
 
   # One module, no relative imports: the content script imports it by its use_dynamic_url
   # address, and Chromium resolves a web-accessible module's own relative imports against the
@@ -152,35 +144,13 @@ for browser in chrome firefox; do
   cp -R target/pkg-content "$out/pkg-content"
   cp -R target/pkg-js "$out/pkg-js"
 done
-# Files the manifest names that are not there yet (another part of the work in progress):
-# the browsers refuse to load the extension without them, and `web-ext lint` fails on them.
-node -e '
-  const fs = require("fs");
-  const m = JSON.parse(fs.readFileSync("dist/chrome/manifest.json", "utf8"));
-  const files = [m.background.service_worker, m.action.default_popup, m.options_ui.page,
-    ...Object.values(m.icons), ...m.content_scripts.flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])])];
-  for (const f of files) if (!fs.existsSync("dist/chrome/" + f)) console.error("build: WARNING: manifest names " + f + ", which extension/ does not have");
-'
+# Files the manifest names that are not there yet (another part of the work in progress).
+node scripts/check-manifest-files.mjs dist/chrome
 
 step "zip"
 rm -f dist/scopefill-*.zip
 for browser in chrome firefox; do
-  python3 - "dist/$browser" "dist/$crate-$browser-$version.zip" <<'EOF'
-# Reproducible zip: sorted entries, fixed timestamps and modes, files at the root.
-import os, sys, zipfile
-src, out = sys.argv[1], sys.argv[2]
-paths = sorted(
-    os.path.relpath(os.path.join(d, f), src)
-    for d, _, files in os.walk(src) for f in files
-)
-with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
-    for p in paths:
-        info = zipfile.ZipInfo(p.replace(os.sep, "/"), date_time=(2020, 1, 1, 0, 0, 0))
-        info.compress_type = zipfile.ZIP_DEFLATED
-        info.external_attr = 0o644 << 16
-        with open(os.path.join(src, p), "rb") as f:
-            z.writestr(info, f.read(), compresslevel=9)
-EOF
+  python3 scripts/zip.py "dist/$browser" "dist/$crate-$browser-$version.zip"
 done
 step ""
 

@@ -6,6 +6,27 @@ cd "$(dirname "$0")/.."
 
 export PATH="$HOME/.cargo/bin:$PATH"
 
+# 0. The rustc rust-toolchain.toml pins. A machine whose one toolchain is `stable` at that
+#    very version gets it under the pinned name (a link, nothing fetched); any other machine
+#    asks rustup for it. Until then `stable` runs rustup itself: in this folder rustup would
+#    otherwise try to install the pinned toolchain before answering anything.
+pinned=$(sed -n 's/^channel *= *"\(.*\)"/\1/p' rust-toolchain.toml)
+if RUSTUP_TOOLCHAIN=$pinned rustc --version >/dev/null 2>&1; then
+  echo "deps: rust $pinned ok"
+else
+  stable_version=$(RUSTUP_TOOLCHAIN=stable rustc --version 2>/dev/null | awk '{print $2}' || true)
+  if [ "$stable_version" = "$pinned" ]; then
+    echo "deps: rust $pinned is this machine's stable: linked under its pinned name"
+    RUSTUP_TOOLCHAIN=stable rustup target add wasm32-unknown-unknown
+    RUSTUP_TOOLCHAIN=stable rustup component add rustfmt clippy
+    sysroot=$(RUSTUP_TOOLCHAIN=stable rustc --print sysroot)
+    ln -sfn "$sysroot" "$(dirname "$sysroot")/$pinned-$(RUSTUP_TOOLCHAIN=stable rustc -vV | sed -n 's/^host: //p')"
+  else
+    echo "deps: installing rust $pinned (stable here is ${stable_version:-missing})"
+    rustup toolchain install "$pinned" --profile minimal --component rustfmt,clippy --target wasm32-unknown-unknown
+  fi
+fi
+
 # 1. Rust: the wasm target, plus rustfmt and clippy for `make test` (in rustup's default
 #    profile, not in its minimal one).
 installed=$(rustup component list --installed 2>/dev/null || true)
@@ -26,10 +47,10 @@ else
   rustup component add "${missing[@]}"
 fi
 
-# 2. wasm-bindgen-cli, same version as the wasm-bindgen crate in Cargo.lock
-want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+# 2. wasm-bindgen-cli at the version the workspace's Cargo.toml pins the crate to
+want=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml)
 if [ -z "$want" ]; then
-  echo "deps: no wasm-bindgen in Cargo.lock" >&2
+  echo "deps: Cargo.toml pins no wasm-bindgen version (expected wasm-bindgen = \"=X.Y.Z\")" >&2
   exit 1
 fi
 have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)

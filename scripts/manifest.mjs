@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Writes the per-browser manifest from the single source, extension/manifest.json.
 //   node scripts/manifest.mjs chrome|firefox OUT_FILE
-// The version always comes from Cargo.toml, so the crate and the extension never disagree.
+// The version always comes from Cargo.toml's [workspace.package], so the crates and the
+// extension never disagree.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -13,11 +14,11 @@ if (!['chrome', 'firefox'].includes(browser) || !out) {
 }
 
 const cargo = readFileSync(`${root}/Cargo.toml`, 'utf8');
-// The first `version = "…"` line of the [package] table.
-const pkg = cargo.split(/^\[/m).find((t) => t.startsWith('package]'));
+// The first `version = "…"` line of the [workspace.package] table.
+const pkg = cargo.split(/^\[/m).find((t) => t.startsWith('workspace.package]'));
 const version = pkg?.match(/^version\s*=\s*"([^"]+)"/m)?.[1];
 if (!version) {
-  console.error('manifest: no [package] version in Cargo.toml');
+  console.error('manifest: no [workspace.package] version in Cargo.toml');
   process.exit(1);
 }
 

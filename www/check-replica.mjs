@@ -49,10 +49,10 @@ const B2B = [row('store_translations', 'Store Translations', RW), row('b2b_editi
 const initialScopes = (rows) => Object.fromEntries(rows.map((r) => [r.label, r.levels[0]]));
 const initialLevels = (rows) => Object.fromEntries(rows.map((r) => [r.id, r.levelKeys[0]]));
 
-// The language packs the page is drawn from (src/languages/<code>.json), read here directly.
+// The language packs the page is drawn from (crates/core/languages/<code>.json), read here directly.
 const LANGS = ['en-US', 'de-DE', 'fr-FR', 'es-ES', 'es-419', 'it-IT', 'uk-UA', 'zh-CN', 'nl-NL', 'pt-BR', 'sv-SE',
   'ko-KR', 'da-DK', 'no-NO', 'pl-PL', 'ja-JP'];
-const LANG_DIR = new URL('../src/languages/', import.meta.url);
+const LANG_DIR = new URL('../crates/core/languages/', import.meta.url);
 const PACKS = Object.fromEntries(LANGS.map((c) => [c, JSON.parse(fs.readFileSync(new URL(`${c}.json`, LANG_DIR), 'utf8'))]));
 const EN = PACKS['en-US'];
 const first = (v) => (Array.isArray(v) ? v[0] : v);

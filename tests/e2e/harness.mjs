@@ -20,8 +20,8 @@ export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 export const PRESETS = Object.fromEntries(
   fs
-    .readdirSync(path.join(ROOT, 'src/presets'))
-    .map((f) => JSON.parse(fs.readFileSync(path.join(ROOT, 'src/presets', f), 'utf8')))
+    .readdirSync(path.join(ROOT, 'crates/core/presets'))
+    .map((f) => JSON.parse(fs.readFileSync(path.join(ROOT, 'crates/core/presets', f), 'utf8')))
     .map((p) => [p.id, p]),
 );
 
@@ -413,7 +413,7 @@ export function expectedLevels(preset, rows) {
   return out;
 }
 
-const EN_PACK = JSON.parse(fs.readFileSync(path.join(ROOT, 'src/languages/en-US.json'), 'utf8'));
+const EN_PACK = JSON.parse(fs.readFileSync(path.join(ROOT, 'crates/core/languages/en-US.json'), 'utf8'));
 const firstWord = (v) => (Array.isArray(v) ? v[0] : v);
 
 /**

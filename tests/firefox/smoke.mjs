@@ -41,8 +41,8 @@ const EXTENSION = path.resolve(ROOT, process.env.SCOPEFILL_FF_EXTENSION ?? 'dist
 const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
 const STORE = 'abc123xyz0';
 const HOST = `store-${STORE}.mybigcommerce.com`;
-const PRESET = JSON.parse(fs.readFileSync(path.join(ROOT, 'src/presets/wherehouse.json'), 'utf8'));
-const EN = JSON.parse(fs.readFileSync(path.join(ROOT, 'src/languages/en-US.json'), 'utf8'));
+const PRESET = JSON.parse(fs.readFileSync(path.join(ROOT, 'crates/core/presets/wherehouse.json'), 'utf8'));
+const EN = JSON.parse(fs.readFileSync(path.join(ROOT, 'crates/core/languages/en-US.json'), 'utf8'));
 const DEADLINE_MS = 90_000; // the whole run; ~20 s is usual
 
 const t0 = Date.now();

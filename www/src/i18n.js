@@ -1,23 +1,23 @@
 // The page's words in BigCommerce's 16 control-panel languages: the language packs
-// src/languages/<code>.json (bundled by esbuild), `lang=` resolution, and the pseudo-locale.
+// crates/core/languages/<code>.json (bundled by esbuild), `lang=` resolution, and the pseudo-locale.
 // Pure functions: no DOM, no React.
 
-import enUS from '../../src/languages/en-US.json';
-import deDE from '../../src/languages/de-DE.json';
-import frFR from '../../src/languages/fr-FR.json';
-import esES from '../../src/languages/es-ES.json';
-import es419 from '../../src/languages/es-419.json';
-import itIT from '../../src/languages/it-IT.json';
-import ukUA from '../../src/languages/uk-UA.json';
-import zhCN from '../../src/languages/zh-CN.json';
-import nlNL from '../../src/languages/nl-NL.json';
-import ptBR from '../../src/languages/pt-BR.json';
-import svSE from '../../src/languages/sv-SE.json';
-import koKR from '../../src/languages/ko-KR.json';
-import daDK from '../../src/languages/da-DK.json';
-import noNO from '../../src/languages/no-NO.json';
-import plPL from '../../src/languages/pl-PL.json';
-import jaJP from '../../src/languages/ja-JP.json';
+import enUS from '../../crates/core/languages/en-US.json';
+import deDE from '../../crates/core/languages/de-DE.json';
+import frFR from '../../crates/core/languages/fr-FR.json';
+import esES from '../../crates/core/languages/es-ES.json';
+import es419 from '../../crates/core/languages/es-419.json';
+import itIT from '../../crates/core/languages/it-IT.json';
+import ukUA from '../../crates/core/languages/uk-UA.json';
+import zhCN from '../../crates/core/languages/zh-CN.json';
+import nlNL from '../../crates/core/languages/nl-NL.json';
+import ptBR from '../../crates/core/languages/pt-BR.json';
+import svSE from '../../crates/core/languages/sv-SE.json';
+import koKR from '../../crates/core/languages/ko-KR.json';
+import daDK from '../../crates/core/languages/da-DK.json';
+import noNO from '../../crates/core/languages/no-NO.json';
+import plPL from '../../crates/core/languages/pl-PL.json';
+import jaJP from '../../crates/core/languages/ja-JP.json';
 
 /** BigCommerce's list order; en-US first (the default). */
 export const PACKS = [enUS, deDE, frFR, esES, es419, itIT, ukUA, zhCN, nlNL, ptBR, svSE, koKR, daDK, noNO, plPL, jaJP];

@@ -1,0 +1,399 @@
+//! The toolbar popup (wasm32 only): Fill form for the control-panel tab, the captured
+//! accounts laid out for their target, copy with clipboard clearing, forget, import.
+//!
+//! `extension/popup.html` is the static page; this module localises it, draws the dynamic
+//! parts and handles every event. Decisions come from the plain core: `popup_model`
+//! (masking, countdown, which account and which tab), `target` (layouts, Copy all) and
+//! `credentials` (the imported `.txt`). Browser APIs web-sys lacks come from `Host`
+//! (`extension/popup.js`).
+
+mod actions;
+mod host;
+mod view;
+
+use std::cell::RefCell;
+
+use crate::kit::dom;
+
+use gloo_events::{EventListener, EventListenerOptions};
+use gloo_timers::callback::Interval;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Event, HtmlInputElement, HtmlSelectElement};
+
+use crate::kit::combobox::{self, Combobox};
+pub use host::Host;
+use scopefill_core::popup_model::Capture;
+use scopefill_core::preset::{self, Preset};
+use scopefill_core::secret::Secret;
+use scopefill_core::target::FieldValue;
+
+/// The popup's state. Values are only held here (as `Secret`s inside the captures and
+/// fields) while the popup is open; the page shows them masked unless revealed.
+pub(crate) struct Popup {
+    host: Host,
+    doc: Document,
+    lang: String,
+    presets: Vec<Preset>,
+    /// The Integration picker (Fill form's preset, and the label of an import).
+    picker: Option<Combobox>,
+    /// Newest first, without expired ones.
+    captures: Vec<Capture>,
+    /// The capture shown (its id).
+    selected: Option<String>,
+    /// "Show for": the preset the shown capture is laid out for (default: its own).
+    show_for: Option<String>,
+    /// The chosen layout of that preset (Celigo: Token or Basic).
+    layout: Option<String>,
+    /// The values as laid out, and which of them the user revealed.
+    fields: Vec<FieldValue>,
+    revealed: Vec<bool>,
+    /// "Copy all" texts: they hold the secrets too.
+    json: Secret,
+    env: Secret,
+    /// How many older captures the background dropped to keep at most `kept`.
+    dropped: u32,
+    kept: u32,
+    /// The clipboard-permission question is showing.
+    asking: bool,
+    _listeners: Vec<EventListener>,
+    _ticker: Option<Interval>,
+    _session: Option<Closure<dyn FnMut(js_sys::Array)>>,
+}
+
+impl Popup {
+    fn t(&self, key: &str) -> String {
+        self.host.t(key, &[])
+    }
+
+    fn tf(&self, key: &str, substitutions: &[&str]) -> String {
+        self.host.t(key, substitutions)
+    }
+
+    fn preset(&self, id: &str) -> Option<&Preset> {
+        preset::find(&self.presets, id)
+    }
+
+    fn selected_capture(&self) -> Option<&Capture> {
+        let id = self.selected.as_deref()?;
+        self.captures.iter().find(|c| c.id == id)
+    }
+
+    /// The Integration picker's preset (used by Fill form and to label an import).
+    fn integration(&self) -> Option<&Preset> {
+        let id = self.picker.as_ref()?.chosen_id()?;
+        self.preset(&id)
+    }
+}
+
+thread_local! {
+    static POPUP: RefCell<Option<Popup>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` on the popup's state; None before start or if the state is already borrowed
+/// (an event dispatched while it is being drawn is dropped rather than panicking).
+pub(crate) fn with_popup<R>(f: impl FnOnce(&mut Popup) -> R) -> Option<R> {
+    POPUP.with(|cell| cell.try_borrow_mut().ok()?.as_mut().map(f))
+}
+
+/// Fills every `[data-i18n]` element's text from `_locales`.
+fn localize(host: &Host, doc: &Document) {
+    let Ok(nodes) = doc.query_selector_all("[data-i18n]") else {
+        return;
+    };
+    for i in 0..nodes.length() {
+        let Some(el) = nodes.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        if let Some(key) = el.get_attribute("data-i18n") {
+            let text = host.t(&key, &[]);
+            if text != key {
+                el.set_text_content(Some(&text));
+            }
+        }
+    }
+    // Accessible names of controls without visible text.
+    if let Ok(nodes) = doc.query_selector_all("[data-i18n-label]") {
+        for i in 0..nodes.length() {
+            let Some(el) = nodes.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                continue;
+            };
+            if let Some(key) = el.get_attribute("data-i18n-label") {
+                let text = host.t(&key, &[]);
+                if text != key {
+                    dom::set_attr(&el, "aria-label", &text);
+                }
+            }
+        }
+    }
+    if let (Some(root), Ok(lang)) = (doc.document_element(), host.ui_language()) {
+        dom::set_attr(&root, "lang", &lang);
+    }
+}
+
+fn target_of<T: JsCast>(event: &Event) -> Option<T> {
+    event.target()?.dyn_into::<T>().ok()
+}
+
+fn listen(
+    doc: &Document,
+    id: &str,
+    kind: &'static str,
+    f: impl FnMut(&Event) + 'static,
+) -> Option<EventListener> {
+    let el = doc.get_element_by_id(id)?;
+    Some(EventListener::new(&el, kind, f))
+}
+
+fn wire(doc: &Document) -> Vec<EventListener> {
+    let mut out = Vec::new();
+    out.extend(listen(doc, "open-options", "click", |_| {
+        with_popup(|p| {
+            let _ = p.host.open_options();
+        });
+    }));
+    out.extend(listen(doc, "fill", "click", |_| {
+        wasm_bindgen_futures::spawn_local(actions::fill());
+    }));
+    out.extend(listen(doc, "account", "change", |e| {
+        let Some(select) = target_of::<HtmlSelectElement>(e) else {
+            return;
+        };
+        with_popup(|p| {
+            p.selected = Some(select.value());
+            p.show_for = None;
+            p.layout = None;
+            view::render_selected(p);
+        });
+    }));
+    out.extend(listen(doc, "show-for", "change", |e| {
+        let Some(select) = target_of::<HtmlSelectElement>(e) else {
+            return;
+        };
+        with_popup(|p| {
+            p.show_for = Some(select.value());
+            p.layout = None;
+            view::render_detail(p);
+        });
+    }));
+    out.extend(listen(doc, "layout-options", "change", |e| {
+        let Some(radio) = target_of::<HtmlInputElement>(e) else {
+            return;
+        };
+        with_popup(|p| {
+            p.layout = Some(radio.value());
+            view::render_fields(p);
+        });
+    }));
+    // The value rows' buttons, by delegation: rows are redrawn, this listener stays.
+    out.extend(listen(doc, "fields", "click", |e| {
+        let Some(button) =
+            target_of::<Element>(e).and_then(|t| t.closest("button[data-action]").ok().flatten())
+        else {
+            return;
+        };
+        let index: Option<usize> = button
+            .get_attribute("data-index")
+            .and_then(|i| i.parse().ok());
+        let Some(index) = index else { return };
+        match button.get_attribute("data-action").as_deref() {
+            Some("show") => {
+                with_popup(|p| view::toggle_reveal(p, index));
+            }
+            Some("copy") => {
+                let job = with_popup(|p| {
+                    let field = p.fields.get(index)?;
+                    let feedback = button.parent_element()?.query_selector(".copied").ok()?;
+                    Some((field.value.clone()?, field.label.clone(), feedback))
+                })
+                .flatten();
+                if let Some((value, label, feedback)) = job {
+                    wasm_bindgen_futures::spawn_local(actions::copy(value, label, feedback));
+                }
+            }
+            _ => {}
+        }
+    }));
+    for (id, env) in [("copy-json", false), ("copy-env", true)] {
+        out.extend(listen(doc, id, "click", move |_| {
+            let job = with_popup(|p| {
+                let text = if env { p.env.clone() } else { p.json.clone() };
+                let what = p.t(if env { "popup_allEnv" } else { "popup_allJson" });
+                let feedback = dom::by_id::<Element>(&p.doc, "copy-all-feedback");
+                (text, what, feedback)
+            });
+            if let Some((value, what, feedback)) = job {
+                wasm_bindgen_futures::spawn_local(actions::copy(value, what, feedback));
+            }
+        }));
+    }
+    // Synchronously within the click: the permission request needs the user's gesture.
+    out.extend(listen(doc, "clipboard-allow", "click", |_| {
+        actions::allow_clipboard_read();
+    }));
+    out.extend(listen(doc, "clipboard-later", "click", |_| {
+        actions::decline_clipboard_read();
+    }));
+    out.extend(listen(doc, "forget", "click", |_| {
+        wasm_bindgen_futures::spawn_local(actions::forget(false));
+    }));
+    out.extend(listen(doc, "forget-all", "click", |_| {
+        wasm_bindgen_futures::spawn_local(actions::forget(true));
+    }));
+    out.extend(listen(doc, "import-file", "change", |e| {
+        let Some(input) = target_of::<HtmlInputElement>(e) else {
+            return;
+        };
+        let file = input.files().and_then(|f| f.get(0));
+        // Cleared so that choosing the same file again imports it again.
+        input.set_value("");
+        if let Some(file) = file {
+            wasm_bindgen_futures::spawn_local(actions::import(file));
+        }
+    }));
+    // A file dropped anywhere on the popup is imported.
+    if let Some(body) = doc.body() {
+        let zone = doc.get_element_by_id("drop-zone");
+        let highlight = move |on: bool| {
+            if let Some(z) = &zone {
+                let _ = z.class_list().toggle_with_force("drop-active", on);
+            }
+        };
+        let h = highlight.clone();
+        out.push(EventListener::new_with_options(
+            &body,
+            "dragover",
+            EventListenerOptions::enable_prevent_default(),
+            move |e| {
+                e.prevent_default();
+                h(true);
+            },
+        ));
+        let h = highlight.clone();
+        out.push(EventListener::new(&body, "dragleave", move |e| {
+            // Leaving the window, not moving between children.
+            let to_outside = e
+                .dyn_ref::<web_sys::DragEvent>()
+                .is_some_and(|d| d.related_target().is_none());
+            if to_outside {
+                h(false);
+            }
+        }));
+        out.push(EventListener::new_with_options(
+            &body,
+            "drop",
+            EventListenerOptions::enable_prevent_default(),
+            move |e| {
+                e.prevent_default();
+                highlight(false);
+                let file = e
+                    .dyn_ref::<web_sys::DragEvent>()
+                    .and_then(|d| d.data_transfer())
+                    .and_then(|t| t.files())
+                    .and_then(|f| f.get(0));
+                if let Some(file) = file {
+                    wasm_bindgen_futures::spawn_local(actions::import(file));
+                }
+            },
+        ));
+    }
+    out
+}
+
+/// The Integration picker over `presets`, the last used one first.
+fn integration_picker(
+    host: &Host,
+    doc: &Document,
+    presets: &[Preset],
+    last_used: Option<&str>,
+) -> Option<Combobox> {
+    let parts = combobox::Parts {
+        input: dom::by_id(doc, "preset")?,
+        list: dom::by_id(doc, "preset-list")?,
+        toggle: dom::by_id(doc, "preset-toggle"),
+        status: dom::by_id(doc, "preset-status"),
+        labels: combobox::Labels {
+            last_used: host.t("popup_lastUsed", &[]),
+            no_match: host.t("popup_noMatch", &["$1"]),
+        },
+    };
+    let entries = scopefill_core::picker::entries(presets);
+    // Nothing to do on a choice: Fill form and the import read the picker when used.
+    Some(Combobox::new(parts, entries, last_used, |_| {}))
+}
+
+/// Starts the popup: `host` wraps the extension APIs (see `extension/popup.js`).
+#[wasm_bindgen(js_name = startPopup)]
+pub async fn start_popup(host: Host) -> Result<(), JsValue> {
+    let doc = dom::document().ok_or("no document")?;
+    localize(&host, &doc);
+    let keys = js_sys::Array::of2(&"customPresets".into(), &"lastPreset".into());
+    let stored = match host.storage_get(&keys) {
+        Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.ok(),
+        Err(_) => None,
+    };
+    let stored_key = |key: &str| {
+        stored
+            .as_ref()
+            .and_then(|v| js_sys::Reflect::get(v, &key.into()).ok())
+    };
+    let custom = stored_key("customPresets")
+        .map(crate::kit::js::custom_from_js)
+        .unwrap_or_default();
+    // Only the id of the integration last used to fill a form is kept (by the content script).
+    let last_used = stored_key("lastPreset").and_then(|v| v.as_string());
+    let (presets, _errors) = preset::with_custom(&custom);
+    let picker = integration_picker(&host, &doc, &presets, last_used.as_deref());
+    let lang = host.ui_language().unwrap_or_else(|_| "en".into());
+
+    // Only a change of the captures list redraws (the clipboard bookkeeping the background
+    // keeps in the same storage area must not reset what the user revealed).
+    let session = Closure::<dyn FnMut(js_sys::Array)>::new(|keys: js_sys::Array| {
+        if keys.includes(&JsValue::from_str("captures"), 0) {
+            wasm_bindgen_futures::spawn_local(actions::refresh());
+        }
+    });
+    host.on_session_changed(session.as_ref().unchecked_ref())?;
+    let ticker = Interval::new(1000, || {
+        with_popup(view::tick);
+    });
+
+    let popup = Popup {
+        host,
+        doc: doc.clone(),
+        lang,
+        presets,
+        picker,
+        captures: Vec::new(),
+        selected: None,
+        show_for: None,
+        layout: None,
+        fields: Vec::new(),
+        revealed: Vec::new(),
+        json: Secret::default(),
+        env: Secret::default(),
+        dropped: 0,
+        kept: 0,
+        asking: false,
+        _listeners: wire(&doc),
+        _ticker: Some(ticker),
+        _session: Some(session),
+    };
+    view::render_presets(&popup);
+    POPUP.with(|cell| *cell.borrow_mut() = Some(popup));
+    actions::refresh().await;
+    // The Integration picker starts on the newest capture's preset, if any (else on the
+    // last used one, which it lists first).
+    with_popup(|p| {
+        if let (Some(id), Some(picker)) = (p.captures.first().map(|c| &c.preset), &p.picker) {
+            picker.choose(id);
+        }
+    });
+    if let Some(main) = doc.query_selector("main").ok().flatten() {
+        let _ = main.remove_attribute("aria-busy");
+    }
+    if let Some(body) = doc.body() {
+        dom::set_attr(&body, "data-ready", "1");
+    }
+    Ok(())
+}
