@@ -24,21 +24,6 @@
     }
   }
 
-  // The panel's message catalogues, by locale, as the background reads them (a content
-  // script may not fetch the extension's _locales itself). A failed read is not kept.
-  const catalogues = new Map();
-  function messages(locale) {
-    if (!catalogues.has(locale)) {
-      const read = api.runtime.sendMessage({ type: 'messages', locale: String(locale) }).then(
-        (answer) => (answer?.ok && typeof answer.json === 'string' ? answer.json : undefined),
-        () => undefined,
-      );
-      read.then((json) => json === undefined && catalogues.delete(locale));
-      catalogues.set(locale, read);
-    }
-    return catalogues.get(locale);
-  }
-
   let started = false;
   let core = null;
   async function start() {
@@ -63,29 +48,16 @@
       loadMs: performance.now() - t0,
       // The panel speaks the page's language; the browser's where the page's is unknown.
       uiLanguage: api.i18n?.getUILanguage?.(),
-      messages,
     });
   }
 
-  // From the extension only: "Fill form" from the toolbar popup, and the redacted page
-  // outline for a bug report. Only the frame that shows the form answers.
+  // From the extension only: the toolbar popup's requests (crates/core/src/contract.rs
+  // ToContent), answered by the core in the frame that shows the form.
   api.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    if (sender.id !== api.runtime.id || sender.tab) return false;
-    if (!core || !core.formPresent()) return false;
-    if (message?.type === 'outline') {
-      sendResponse({ ok: true, outline: core.pageOutline() });
-      return false;
-    }
-    if (message?.type !== 'fill') return false;
-    core.fillNow(String(message.preset)).then(
-      (report) => sendResponse({ ok: true, report }),
-      // {text, message}: the text in the panel's language, the message for the popup's.
-      (error) => sendResponse({
-        ok: false,
-        error: String(error?.text ?? error),
-        errorMessage: typeof error?.message === 'object' ? error.message : undefined,
-      }),
-    );
+    if (sender.id !== api.runtime.id || sender.tab || !core) return false;
+    const answer = core.answerPopup(message);
+    if (!answer) return false;
+    answer.then(sendResponse, () => sendResponse({ ok: false }));
     return true;
   });
 

@@ -4,6 +4,7 @@
 //   - The same fill on pages in French, Japanese and a pseudo-locale no pack knows.
 //   - Core load time: WASM (no page CSP) and wasm2js (strict page CSP).
 //   - Dialog insertion → captured in the content script → stored by the background.
+//   - The worker: compiling the core on a wake, a message's round trip.
 //   - Bundle sizes.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -160,6 +161,35 @@ async function benchCapture(env) {
   console.log(`\nCredentials dialog inserted → read by the content script ${fmt(median(toCapture))}; → stored by the background ${fmt(median(toStored))} (median of ${RUNS}, dialog removed after 1 ms)`);
 }
 
+/**
+ * What a worker wake costs now that its rules are in the core: compiling the pages' WASM
+ * module in the service worker (the shell's init on every wake), and a message answered by
+ * the running worker.
+ */
+async function benchWorker(env) {
+  const compile = [];
+  for (let i = 0; i < RUNS; i++) {
+    compile.push(await env.sw.evaluate(async () => {
+      const bytes = await (await fetch(chrome.runtime.getURL('pkg/scopefill_bg.wasm'))).arrayBuffer();
+      const t0 = performance.now();
+      await WebAssembly.compile(bytes);
+      return performance.now() - t0;
+    }));
+  }
+  const page = await env.context.newPage();
+  await page.goto(`chrome-extension://${env.extensionId}/popup.html`);
+  const trips = [];
+  for (let i = 0; i < RUNS; i++) {
+    trips.push(await page.evaluate(async () => {
+      const t0 = performance.now();
+      await chrome.runtime.sendMessage({ type: 'captures' });
+      return performance.now() - t0;
+    }));
+  }
+  await page.close();
+  console.log(`\nWorker: compile the core's WASM on a wake ${fmt(median(compile))}; a message answered (captures) ${fmt(median(trips))} (median of ${RUNS})`);
+}
+
 function sizes() {
   console.log('\nSizes                                   bytes    gzipped');
   const files = [
@@ -182,6 +212,7 @@ try {
   await benchFill(env);
   await benchLanguages(env);
   await benchCapture(env);
+  await benchWorker(env);
 } finally {
   await env.close();
 }

@@ -331,7 +331,7 @@ describe('attacks from a content script (test flavour with the probe)', () => {
   const captureMessage = (clientId, extra = {}) => ({
     type: 'capture',
     capture: {
-      preset: 'dropstream', presetName: 'DropStream', storeHash: STORE, capturedAt: new Date().toISOString(),
+      preset: 'dropstream', presetName: 'DropStream', storeHash: STORE, capturedAt: Date.now(),
       credentials: { client_id: clientId, client_secret: `secret-${clientId}`, access_token: `token-${clientId}`, ...extra },
       problems: [],
     },

@@ -37,6 +37,18 @@ pub enum CredentialField {
 }
 
 impl CredentialField {
+    /// The field's name in messages and stored records (as it serialises).
+    pub fn key(self) -> &'static str {
+        match self {
+            CredentialField::Name => "name",
+            CredentialField::ApiPath => "api_path",
+            CredentialField::B2bApiPath => "b2b_api_path",
+            CredentialField::ClientId => "client_id",
+            CredentialField::ClientSecret => "client_secret",
+            CredentialField::AccessToken => "access_token",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             CredentialField::Name => "Name",
@@ -124,6 +136,17 @@ pub enum ProblemKind {
     Missing,
     Odd,
     Conflict,
+}
+
+impl ProblemKind {
+    /// The kind's name in messages and stored records (as it serialises).
+    pub fn key(self) -> &'static str {
+        match self {
+            ProblemKind::Missing => "missing",
+            ProblemKind::Odd => "odd",
+            ProblemKind::Conflict => "conflict",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

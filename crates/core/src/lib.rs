@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod catalog;
+pub mod contract;
 pub mod credentials;
 pub mod guard;
 pub mod https;
@@ -23,3 +24,4 @@ pub mod secret;
 pub mod settings;
 pub mod target;
 pub mod text;
+pub mod worker;

@@ -2,9 +2,8 @@
 //! left is written, which captured account is shown, which tab "Fill form" talks to.
 //! `popup/` (wasm32 only) draws the result; everything here is tested natively.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
-use crate::credentials::Credentials;
 use crate::secret::Secret;
 
 /// How many trailing characters a masked value keeps visible.
@@ -52,50 +51,13 @@ pub fn hex(bytes: &[u8]) -> String {
         })
 }
 
-/// A captured account as the background hands it to the popup.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Capture {
-    pub id: String,
-    #[serde(default)]
-    pub preset: String,
-    #[serde(default)]
-    pub preset_name: String,
-    #[serde(default)]
-    pub store_hash: String,
-    /// Milliseconds since the epoch.
-    #[serde(default)]
-    pub captured_at: f64,
-    /// Milliseconds since the epoch; None for an account that does not expire on its own.
-    #[serde(default)]
-    pub expires_at: Option<f64>,
-    #[serde(default)]
-    pub credentials: Credentials,
-    /// `capture` from the page, `import` from a `.txt` file.
-    #[serde(default)]
-    pub source: String,
-}
+pub use crate::contract::Capture;
 
-impl Capture {
-    pub fn is_expired(&self, now_ms: f64) -> bool {
-        self.expires_at.is_some_and(|at| at <= now_ms)
-    }
-
-    /// The store hash as captured, else derived from the API path.
-    pub fn store(&self) -> Option<String> {
-        Some(self.store_hash.clone())
-            .filter(|h| !h.is_empty())
-            .or_else(|| self.credentials.store_hash())
-    }
-}
-
-/// Reads the background's list, one JSON text per entry, dropping entries that are not
-/// captures (an old or foreign shape must not stop the popup) and those already expired;
-/// newest first.
-pub fn live_captures<'a>(entries: impl IntoIterator<Item = &'a str>, now_ms: f64) -> Vec<Capture> {
-    let mut out: Vec<Capture> = entries
+/// The background's list without those already expired, newest first. (Entries of another
+/// shape were skipped when its reply was read: `contract::Reply`.)
+pub fn live_captures(captures: Vec<Capture>, now_ms: f64) -> Vec<Capture> {
+    let mut out: Vec<Capture> = captures
         .into_iter()
-        .filter_map(|json| serde_json::from_str::<Capture>(json).ok())
         .filter(|c| !c.id.is_empty() && !c.is_expired(now_ms))
         .collect();
     newest_first(&mut out);
@@ -233,6 +195,15 @@ mod tests {
         })
     }
 
+    /// The captures of the background's reply listing `list`.
+    fn listed(list: &[serde_json::Value]) -> Vec<Capture> {
+        let reply = json!({"ok": true, "captures": list, "dropped": 0, "limit": 20});
+        match serde_json::from_value(reply).unwrap() {
+            crate::contract::Reply::Captures { captures, .. } => captures,
+            other => panic!("{other:?}"),
+        }
+    }
+
     #[test]
     fn live_captures_are_newest_first_without_expired_or_malformed_ones() {
         let list = [
@@ -242,9 +213,8 @@ mod tests {
             json!({"id": 7}),
             json!("nonsense"),
             capture("", 4000.0, None),
-        ]
-        .map(|v| v.to_string());
-        let live = live_captures(list.iter().map(String::as_str), 2000.0);
+        ];
+        let live = live_captures(listed(&list), 2000.0);
         let ids: Vec<&str> = live.iter().map(|c| c.id.as_str()).collect();
         assert_eq!(ids, ["b", "a"]);
         assert_eq!(
@@ -261,8 +231,8 @@ mod tests {
 
     #[test]
     fn the_shown_account_stays_until_it_goes_then_the_newest() {
-        let list = [capture("old", 1.0, None), capture("new", 2.0, None)].map(|v| v.to_string());
-        let live = live_captures(list.iter().map(String::as_str), 0.0);
+        let list = [capture("old", 1.0, None), capture("new", 2.0, None)];
+        let live = live_captures(listed(&list), 0.0);
         assert_eq!(
             choose_account(&live, None).map(|c| c.id.as_str()),
             Some("new")

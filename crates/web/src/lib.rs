@@ -3,6 +3,7 @@
 //!
 //! - `content`: the content script on the control panel (fill, guard, capture, panel);
 //! - `popup`: the toolbar popup; `options`: the options page's API;
+//! - `worker`: the background's one entry, `workerStep`;
 //! - `kit`: what they share (DOM helpers, the picker widget, JS conversions).
 
 #[cfg(target_arch = "wasm32")]
@@ -15,3 +16,5 @@ mod kit;
 pub mod options;
 #[cfg(all(target_arch = "wasm32", feature = "pages"))]
 pub mod popup;
+#[cfg(all(target_arch = "wasm32", feature = "pages"))]
+pub mod worker;

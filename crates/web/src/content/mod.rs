@@ -22,7 +22,8 @@ use web_sys::{Document, Element, Event, MutationObserver, MutationObserverInit, 
 use crate::kit::js::BrowserJson;
 use panel::Panel;
 use scopefill_core::account::{render_name, NameContext};
-use scopefill_core::credentials::{store_hash_from_api_path, Credentials, Problem};
+use scopefill_core::contract::{CaptureDraft, ProblemRecord, ToContent, ToWorker};
+use scopefill_core::credentials::store_hash_from_api_path;
 use scopefill_core::messages::{self, msg, Arg, Messages, Msg};
 use scopefill_core::outline;
 use scopefill_core::preset::{self, Preset};
@@ -59,10 +60,6 @@ extern "C" {
     /// The browser's interface language (`i18n.getUILanguage()`).
     #[wasm_bindgen(method, getter, js_name = uiLanguage)]
     fn ui_language(this: &Host) -> Option<String>;
-    /// The catalogue `_locales/<locale>/messages.json` as text (the background reads it: a
-    /// content script may not); resolves to undefined when it cannot be had.
-    #[wasm_bindgen(method, catch)]
-    fn messages(this: &Host, locale: &str) -> Result<js_sys::Promise, JsValue>;
 }
 
 /// The form's Save and name field, as the last read of the page found them: a click is
@@ -209,14 +206,23 @@ fn use_locale(app: &mut App) {
         }
         return;
     }
-    let Ok(promise) = app.host.messages(locale) else {
+    // The background reads `_locales/<locale>/messages.json` for us: a content script may not.
+    let request = ToWorker::Messages {
+        locale: locale.to_string(),
+    };
+    let Ok(message) = crate::kit::js::to_js(&request) else {
         return;
     };
+    let promise = app.host.send(message);
     wasm_bindgen_futures::spawn_local(async move {
         let json = wasm_bindgen_futures::JsFuture::from(promise)
             .await
             .ok()
-            .and_then(|answer| answer.as_string());
+            .filter(|answer| {
+                js_sys::Reflect::get(answer, &"ok".into()).is_ok_and(|ok| ok.is_truthy())
+            })
+            .and_then(|answer| js_sys::Reflect::get(&answer, &"json".into()).ok())
+            .and_then(|json| json.as_string());
         let Some(messages) =
             json.and_then(|json| Messages::parse_with::<BrowserJson>(locale, &json).ok())
         else {
@@ -411,9 +417,9 @@ fn copy_outline() {
 }
 
 /// Fills the form with a preset, as if chosen in the panel and Fill form pressed (the
-/// toolbar popup's Fill form). Resolves to the report `{ok, headline, items}`.
-#[wasm_bindgen(js_name = fillNow)]
-pub async fn fill_now(preset_id: String) -> Result<JsValue, JsValue> {
+/// toolbar popup's Fill form): the report, in the panel's language (its `message`s let the
+/// popup show it in the browser's).
+async fn fill_report(preset_id: String) -> Result<Report, Msg> {
     check_form();
     // None without a panel: run_fill then says the form is not on the page.
     let known = with_app(|app| {
@@ -426,50 +432,85 @@ pub async fn fill_now(preset_id: String) -> Result<JsValue, JsValue> {
     })
     .flatten();
     if known == Some(false) {
-        return Err(failure(&msg!("panel_notListed")));
+        return Err(msg!("panel_notListed"));
     }
-    let report = run_fill(timing::now_ms()).await.map_err(|e| failure(&e))?;
-    // In the panel's language; `message`s let the popup show it in the browser's.
-    let report = with_app(|app| app.panel.as_ref().map(|p| p.render(&report)))
-        .flatten()
-        .unwrap_or(report);
-    crate::kit::js::to_js(&report)
+    let report = run_fill(timing::now_ms()).await?;
+    Ok(
+        with_app(|app| app.panel.as_ref().map(|p| p.render(&report)))
+            .flatten()
+            .unwrap_or(report),
+    )
 }
 
-/// Why a fill from the popup failed: `{text, message}`, the text in the panel's language
-/// and the message to show it in another.
-#[derive(Serialize)]
-struct Failure<'a> {
-    text: String,
-    message: &'a Msg,
-}
-
-fn failure(message: &Msg) -> JsValue {
-    let text = with_app(|app| app.panel.as_ref().map(|p| p.text(message)))
-        .flatten()
-        .unwrap_or_else(|| Messages::english().render(message));
-    crate::kit::js::to_js(&Failure {
-        message,
-        text: text.clone(),
-    })
-    .unwrap_or_else(|_| JsValue::from_str(&text))
-}
-
+/// The content script's answer to the toolbar popup.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Capture<'a> {
-    preset: Option<String>,
-    preset_name: Option<String>,
-    store_hash: Option<String>,
-    captured_at: f64,
-    credentials: &'a Credentials,
-    problems: Vec<Problem>,
+struct PopupAnswer {
+    ok: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    outline: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    report: Option<Report>,
+    /// Why a fill failed, in the panel's language, and as a message for the popup's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error_message: Option<Msg>,
 }
 
-#[derive(Serialize)]
-struct CaptureMessage<'a> {
-    r#type: &'static str,
-    capture: Capture<'a>,
+/// A message from the toolbar popup (`contract::ToContent`), answered only by the frame that
+/// shows the form: a promise of the answer, or undefined when this frame does not answer
+/// (another frame, or not a message of the contract).
+#[wasm_bindgen(js_name = answerPopup)]
+pub fn answer_popup(message: JsValue) -> Option<js_sys::Promise> {
+    if !form_present() {
+        return None;
+    }
+    let field = |name: &str| {
+        js_sys::Reflect::get(&message, &name.into())
+            .ok()?
+            .as_string()
+    };
+    let request = ToContent::from_fields(&field("type")?, field("preset"))?;
+    let answer = |a: &PopupAnswer| crate::kit::js::to_js(a);
+    Some(match request {
+        ToContent::Outline => {
+            let outline = PopupAnswer {
+                ok: true,
+                outline: Some(page_outline()),
+                report: None,
+                error: None,
+                error_message: None,
+            };
+            js_sys::Promise::resolve(&answer(&outline).unwrap_or(JsValue::UNDEFINED))
+        }
+        ToContent::Fill { preset } => wasm_bindgen_futures::future_to_promise(async move {
+            let reply = match fill_report(preset).await {
+                Ok(report) => PopupAnswer {
+                    ok: true,
+                    outline: None,
+                    report: Some(report),
+                    error: None,
+                    error_message: None,
+                },
+                Err(message) => PopupAnswer {
+                    ok: false,
+                    outline: None,
+                    report: None,
+                    error: Some(failure_text(&message)),
+                    error_message: Some(message),
+                },
+            };
+            answer(&reply)
+        }),
+    })
+}
+
+/// Why a fill from the popup failed, in the panel's language.
+fn failure_text(message: &Msg) -> String {
+    with_app(|app| app.panel.as_ref().map(|p| p.text(message)))
+        .flatten()
+        .unwrap_or_else(|| Messages::english().render(message))
 }
 
 /// Whether a credentials dialog now would answer a Save on the create form in this frame.
@@ -508,15 +549,14 @@ fn on_dialog(dialog: &Element) {
                 .filter(|n| !n.is_empty());
         }
         let preset = selected_preset(app);
-        let message = CaptureMessage {
-            r#type: "capture",
-            capture: Capture {
+        let message = ToWorker::Capture {
+            capture: CaptureDraft {
                 preset: preset.as_ref().map(|p| p.id.clone()),
                 preset_name: preset.as_ref().map(|p| p.name.clone()),
                 store_hash: creds.store_hash(),
-                captured_at: js_sys::Date::now(),
-                problems: creds.problems(),
-                credentials: &creds,
+                captured_at: Some(js_sys::Date::now()),
+                problems: creds.problems().iter().map(ProblemRecord::from).collect(),
+                credentials: creds.clone(),
             },
         };
         let Ok(js) = crate::kit::js::to_js(&message) else {

@@ -2,7 +2,6 @@
 //! control-panel tab, copy (and have the clipboard cleared later), forget, import.
 
 use gloo_timers::future::TimeoutFuture;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -10,6 +9,9 @@ use web_sys::{Element, File};
 
 use super::{view, with_popup, Host};
 use crate::kit::dom;
+use scopefill_core::contract::{
+    local, CaptureDraft, ProblemRecord, Refusal, Reply, ToContent, ToWorker,
+};
 use scopefill_core::credentials;
 use scopefill_core::messages::Msg;
 use scopefill_core::popup_model::{fill_targets, hex, live_captures, Tab};
@@ -20,7 +22,7 @@ const COPIED_FEEDBACK_MS: u32 = 1500;
 /// A credentials file is a few hundred bytes; anything this big is something else.
 const MAX_IMPORT_BYTES: f64 = 64.0 * 1024.0;
 
-/// A plain JS object from `(key, value)` pairs: the messages the popup sends.
+/// A plain JS object from `(key, value)` pairs (queries and storage items).
 fn object(entries: &[(&str, JsValue)]) -> JsValue {
     let o = js_sys::Object::new();
     for (key, value) in entries {
@@ -29,14 +31,19 @@ fn object(entries: &[(&str, JsValue)]) -> JsValue {
     o.into()
 }
 
-fn message(kind: &str, entries: &[(&str, JsValue)]) -> JsValue {
-    let o = object(entries);
-    let _ = js_sys::Reflect::set(&o, &"type".into(), &JsValue::from_str(kind));
-    o
-}
-
-fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
-    crate::kit::js::to_js(value).unwrap_or(JsValue::UNDEFINED)
+/// Sends `request` to the background and reads its answer (a refusal when none came). Both
+/// ways through serde: the contract's types, JSON-shaped. (The answer is read from its JSON
+/// text, not with serde_wasm_bindgen, whose number handling casts floats to i64.)
+async fn ask(host: &Host, request: &ToWorker) -> Reply {
+    let Ok(message) = crate::kit::js::to_js(request) else {
+        return Reply::Refused(Refusal::Message);
+    };
+    call(host.send(&message))
+        .await
+        .ok()
+        .and_then(|answer| js_sys::JSON::stringify(&answer).ok()?.as_string())
+        .and_then(|json| serde_json::from_str::<Reply>(&json).ok())
+        .unwrap_or(Reply::Refused(Refusal::Message))
 }
 
 async fn call(promise: Result<js_sys::Promise, JsValue>) -> Result<JsValue, JsValue> {
@@ -50,28 +57,14 @@ fn host() -> Option<Host> {
 /// Asks the background for the captures and redraws them if the list changed.
 pub async fn refresh() {
     let Some(host) = host() else { return };
-    let answer = call(host.send(&message("captures", &[]))).await.ok();
-    // Each entry's JSON text on its own: a malformed one is skipped, not fatal. (Not
-    // serde_wasm_bindgen: its number handling casts floats to i64, which binaryen's wasm2js
-    // turns into an invalid module.)
-    let list: Option<Vec<String>> = answer
-        .as_ref()
-        .filter(|a| get(a, "ok").is_truthy())
-        .and_then(|a| get(a, "captures").dyn_into::<js_sys::Array>().ok())
-        .map(|list| {
-            list.iter()
-                .filter_map(|entry| js_sys::JSON::stringify(&entry).ok()?.as_string())
-                .collect()
-        });
-    // How many older captures the background's cap dropped, and the cap.
-    let count = |key: &str| {
-        answer
-            .as_ref()
-            .and_then(|a| get(a, key).as_f64())
-            .filter(|n| n.is_finite() && *n >= 0.0 && *n < 1e9)
-            .map_or(0, |n| n as u32)
+    let (list, dropped, kept) = match ask(&host, &ToWorker::Captures).await {
+        Reply::Captures {
+            captures,
+            dropped,
+            limit,
+        } => (Some(captures), dropped, limit),
+        _ => (None, 0, 0),
     };
-    let (dropped, kept) = (count("dropped"), count("limit"));
     with_popup(|p| {
         if (dropped, kept) != (p.dropped, p.kept) {
             p.dropped = dropped;
@@ -85,7 +78,7 @@ pub async fn refresh() {
             }
             return;
         };
-        let live = live_captures(list.iter().map(String::as_str), js_sys::Date::now());
+        let live = live_captures(list, js_sys::Date::now());
         let same = live.len() == p.captures.len()
             && live.iter().zip(&p.captures).all(|(a, b)| a.id == b.id);
         if !same || p.fields.is_empty() {
@@ -188,7 +181,11 @@ async fn fill_in_tab(host: &Host, preset: &str) -> FillOutcome {
     if targets.is_empty() {
         return FillOutcome::NoTab;
     }
-    let message = message("fill", &[("preset", preset.into())]);
+    let Ok(message) = crate::kit::js::to_js(&ToContent::Fill {
+        preset: preset.to_string(),
+    }) else {
+        return FillOutcome::NoForm;
+    };
     for tab in targets {
         // A tab without the form does not answer: the browser rejects, try the next one.
         let Ok(answer) = call(host.send_to_tab(tab, &message)).await else {
@@ -269,7 +266,7 @@ pub async fn copy(value: Secret, what: String, feedback: Option<Element>) {
     }
     if let Some(hash) = sha256_hex(value.expose()).await {
         // Best effort: if the background is unreachable the value simply stays copied.
-        let _ = call(host.send(&message("copied", &[("hash", hash.into())]))).await;
+        let _ = ask(&host, &ToWorker::Copied { hash }).await;
     }
     drop(value);
     offer_clipboard_read(&host).await;
@@ -291,7 +288,7 @@ pub async fn copy(value: Secret, what: String, feedback: Option<Element>) {
 }
 
 /// The `storage.local` flag set once the user has answered the popup's clipboard question.
-const ASKED_KEY: &str = "clipboardReadAsked";
+const ASKED_KEY: &str = local::CLIPBOARD_READ_ASKED;
 
 /// After a copy: clearing it is where the optional clipboardRead permission helps (the
 /// clipboard is then cleared only if it still holds the copy). The first time clearing needs
@@ -362,22 +359,20 @@ pub fn decline_clipboard_read() {
 
 /// Forget the shown account, or all of them.
 pub async fn forget(all: bool) {
-    let Some((host, message)) = with_popup(|p| {
-        let message = if all {
-            message("forget-all", &[])
+    let Some((host, request)) = with_popup(|p| {
+        let request = if all {
+            ToWorker::ForgetAll
         } else {
-            message("forget", &[("id", p.selected.as_deref()?.into())])
+            ToWorker::Forget {
+                id: p.selected.clone()?,
+            }
         };
-        Some((p.host.clone(), message))
+        Some((p.host.clone(), request))
     })
     .flatten() else {
         return;
     };
-    let ok = call(host.send(&message))
-        .await
-        .ok()
-        .and_then(|a| js_sys::Reflect::get(&a, &"ok".into()).ok())
-        .is_some_and(|ok| ok.is_truthy());
+    let ok = ask(&host, &request).await.is_ok();
     refresh().await;
     with_popup(|p| {
         let key = match (ok, all) {
@@ -391,18 +386,6 @@ pub async fn forget(all: bool) {
             dom::focus_id(&p.doc, "accounts-empty");
         }
     });
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ImportedCapture<'a> {
-    preset: &'a str,
-    preset_name: &'a str,
-    store_hash: Option<String>,
-    captured_at: f64,
-    credentials: &'a credentials::Credentials,
-    problems: &'a [credentials::Problem],
-    source: &'static str,
 }
 
 /// Reads a credentials `.txt` (dropped or picked), shows its problems, and hands it to the
@@ -435,33 +418,29 @@ pub async fn import(file: File) {
             return;
         }
     };
-    let Some((host, message, preset_name)) = with_popup(|p| {
+    let Some((host, request, preset_name)) = with_popup(|p| {
         let preset = p.integration()?;
-        let capture = ImportedCapture {
-            preset: &preset.id,
-            preset_name: &preset.name,
+        let capture = CaptureDraft {
+            preset: Some(preset.id.clone()),
+            preset_name: Some(preset.name.clone()),
             store_hash: parsed.credentials.store_hash(),
-            captured_at: js_sys::Date::now(),
-            credentials: &parsed.credentials,
-            problems: &parsed.problems,
-            source: "import",
+            captured_at: Some(js_sys::Date::now()),
+            credentials: parsed.credentials.clone(),
+            problems: parsed.problems.iter().map(ProblemRecord::from).collect(),
         };
-        let message = message("import", &[("capture", to_js(&capture))]);
-        Some((p.host.clone(), message, preset.name.clone()))
+        Some((
+            p.host.clone(),
+            ToWorker::Import { capture },
+            preset.name.clone(),
+        ))
     })
     .flatten() else {
         return;
     };
-    let answer = call(host.send(&message)).await.ok();
-    let id = answer
-        .as_ref()
-        .filter(|a| {
-            js_sys::Reflect::get(a, &"ok".into())
-                .ok()
-                .is_some_and(|ok| ok.is_truthy())
-        })
-        .and_then(|a| js_sys::Reflect::get(a, &"id".into()).ok())
-        .and_then(|id| id.as_string());
+    let id = match ask(&host, &request).await {
+        Reply::Added { id } => Some(id),
+        _ => None,
+    };
     with_popup(|p| {
         let problems: Vec<(String, String)> = parsed
             .problems

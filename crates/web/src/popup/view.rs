@@ -6,6 +6,7 @@ use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 
 use super::Popup;
 use crate::kit::dom::{self, el, set_attr};
+use scopefill_core::contract::Source;
 use scopefill_core::popup_model::{choose_account, countdown, mask, Capture};
 use scopefill_core::secret::Secret;
 use scopefill_core::target;
@@ -59,7 +60,7 @@ fn meta_of(p: &Popup, c: &Capture) -> String {
         None => p.t("popup_unknownStore"),
     };
     let when = clock(p, c.captured_at);
-    let key = if c.source == "import" {
+    let key = if c.source == Source::Import {
         "popup_importedAt"
     } else {
         "popup_capturedAt"
