@@ -305,9 +305,12 @@ async function clipboardDue() {
     scheduleClipboard(pending.deadline);
     return;
   }
-  await api.storage.session.remove(CLIPBOARD_KEY);
   await api.alarms.clear(CLIPBOARD_ALARM);
   await clearCopied(pending.hash).catch(() => false);
+  // Only now: the pending entry going away says the clipboard has been dealt with (the popup's
+  // tests and the Firefox smoke test wait for it), and a worker stopped while clearing clears
+  // again when it restarts.
+  await api.storage.session.remove(CLIPBOARD_KEY);
 }
 
 // --- messages ---------------------------------------------------------------------------------------
