@@ -17,7 +17,7 @@ import path from 'node:path';
 import {
   launch, openReplica, formFrame, fillWith, pageState, pageConfig, lastCredentials, captures,
   waitForCaptures, save, saveAndCapture, checkLevels, localStorageDump, chooseIntegration,
-  assertSecretsNowhere, quietExtensionPage, stopWorker, PRESETS, STORE, ROOT,
+  assertSecretsNowhere, quietExtensionPage, stopWorker, sessionWhen, PRESETS, STORE, ROOT,
 } from './harness.mjs';
 
 const CLIPBOARD_SECONDS = 2;
@@ -85,16 +85,6 @@ async function copy(name) {
   const feedback = button(name).locator('xpath=following-sibling::span[contains(@class,"copied")]');
   await feedback.filter({ hasText: 'Copied' }).waitFor({ timeout: 3000 });
   return readClipboard();
-}
-
-async function waitFor(predicate, ms, what) {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await predicate();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out: ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 const byPreset = {};
@@ -170,8 +160,8 @@ test('secret values are masked until Show is pressed; copying works while masked
 
 test('with clipboardRead granted the popup does not ask for it', async () => {
   await openPopup();
+  // "Copied" shows once the popup has decided whether to ask (crates/web/src/popup/actions.rs).
   await copy('Copy Client ID');
-  await popup.waitForTimeout(300);
   assert.ok(await popup.locator('#clipboard-ask').isHidden());
 });
 
@@ -194,15 +184,17 @@ test('the clipboard is cleared after the delay, unless something else was copied
   assert.match(pending.hash, /^[0-9a-f]{64}$/);
   assert.ok(!JSON.stringify(pending).includes(generated.access_token));
   const started = Date.now();
-  await waitFor(async () => (await readClipboard()) === '', CLIPBOARD_SECONDS * 1000 + 3000, 'clipboard cleared');
+  // The background drops the pending entry once it has dealt with the clipboard.
+  const dealtWith = () => sessionWhen(popup, { key: 'clipboard', absent: true }, { timeout: CLIPBOARD_SECONDS * 1000 + 3000 });
+  await dealtWith();
   const took = Date.now() - started;
   assert.ok(took >= CLIPBOARD_SECONDS * 1000 - 300, `cleared after ${took} ms`);
-  assert.equal(await session('clipboard'), undefined);
+  assert.equal(await readClipboard(), '');
 
   assert.equal(await copy('Copy Client ID'), generated.client_id);
   await writeClipboard('something the user copied');
-  await popup.waitForTimeout(CLIPBOARD_SECONDS * 1000 + 800);
-  await waitFor(async () => (await session('clipboard')) === undefined, 3000, 'check done');
+  assert.ok((await session('clipboard')).deadline > Date.now(), 'the user copied before the delay was over');
+  await dealtWith();
   assert.equal(await readClipboard(), 'something the user copied');
 });
 
@@ -265,9 +257,15 @@ test('Fill form from the popup fills the control-panel tab', async () => {
   await popup.locator('#fill-status .headline').waitFor();
   assert.match(await popup.locator('#fill-status').textContent(), /No BigCommerce control panel is open/);
 
-  // The control panel is open, but on the list of accounts, not the create form.
+  // The control panel is open, but on the list of accounts, not the create form: the user
+  // opened the form and pressed Cancel, so the content script is surely running there (its
+  // panel showed) and the tab it answers for shows no form.
   const list = await openReplica(env, { rows: 'radio', late: '0' }, '/manage/settings/api-accounts');
-  await list.page.waitForTimeout(500);
+  await list.page.getByRole('button', { name: 'Create API account' }).click();
+  const form = await formFrame(list.page);
+  await form.locator('#scopefill-panel section').waitFor();
+  await form.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await list.page.getByRole('heading', { name: 'Store-level API accounts' }).waitFor();
   await popup.bringToFront();
   await button('Fill form').click();
   await popup.locator('#fill-status .headline', { hasText: 'No BigCommerce tab has the Create API account form open' }).waitFor();
@@ -334,11 +332,12 @@ test('Forget removes the shown account; Forget all empties storage.session', asy
   const shown = await popup.locator('#account').inputValue();
   assert.equal(shown, list.at(-1).id, 'the newest is shown');
   await button('Forget this account').click();
-  await waitFor(async () => (await captures(env)).length === list.length - 1, 3000, 'forgotten');
-  assert.ok(!(await captures(env)).some((c) => c.id === shown));
-  await waitFor(async () => (await popup.locator('#account option').count()) === list.length - 1, 3000, 'popup updated');
+  await sessionWhen(popup, { key: 'captures', gone: shown }, { timeout: 3000 });
+  assert.equal((await captures(env)).length, list.length - 1);
+  await popup.locator(`#account option[value="${shown}"]`).waitFor({ state: 'detached', timeout: 3000 });
+  assert.equal(await popup.locator('#account option').count(), list.length - 1, 'popup updated');
   await button('Forget all').click();
-  await waitFor(async () => (await session('captures')) === undefined, 3000, 'all forgotten');
+  await sessionWhen(popup, { key: 'captures', absent: true }, { timeout: 3000 });
   await popup.locator('#accounts-empty:visible').waitFor();
   assert.equal(await popup.locator('#account-detail').isHidden(), true);
 });
@@ -350,7 +349,7 @@ test('an account expires after settings.expirySeconds: gone from storage.session
     assert.ok(stored.expiresAt - stored.capturedAt <= 3500, 'expires 3 s after capture');
     await openPopup();
     await popup.locator('#account-card .expiry', { hasText: /^Forgotten in 0:0[0-3]$/ }).waitFor();
-    await waitFor(async () => (await session('captures')) === undefined, 5000, 'expired in storage.session');
+    await sessionWhen(popup, { key: 'captures', absent: true }, { timeout: 5000 });
     await popup.locator('#accounts-empty:visible').waitFor({ timeout: 2000 });
     assert.equal(await popup.locator('#fields li').count(), 0);
   } finally {
@@ -416,9 +415,9 @@ test('after the service worker is stopped, the clipboard is still cleared, then 
     const stoppedAt = states.at(-1).at;
     assert.ok(stoppedAt < deadline, 'stopped before the clipboard deadline');
 
-    // The alarm starts the worker again, which clears the clipboard.
-    const readClipboardQuietly = () => quiet.evaluate(() => navigator.clipboard.readText());
-    await waitFor(async () => (await readClipboardQuietly()) === '', deadline - Date.now() + 5000, 'clipboard cleared after the worker stopped');
+    // The alarm starts the worker again, which clears the clipboard, then drops the entry.
+    await sessionWhen(quiet, { key: 'clipboard', absent: true }, { timeout: deadline - Date.now() + 5000 });
+    assert.equal(await quiet.evaluate(() => navigator.clipboard.readText()), '', 'clipboard cleared after the worker stopped');
     const restart = states.find((s) => s.status === 'starting' && s.at > stoppedAt);
     assert.ok(restart, `the worker was started again: ${JSON.stringify(states)}`);
     assert.ok(restart.at >= deadline - 50, `started again by the alarm at the deadline (${restart.at - deadline} ms)`);
@@ -430,7 +429,7 @@ test('after the service worker is stopped, the clipboard is still cleared, then 
     states = await stopWorker(env, quiet);
     const stoppedAgain = states.at(-1).at;
     assert.ok(stoppedAgain < stored.expiresAt, 'stopped before the account expires');
-    await waitFor(async () => !(await held()).some((c) => c.id === stored.id), stored.expiresAt - Date.now() + 5000, 'expired after the worker stopped');
+    await sessionWhen(quiet, { key: 'captures', gone: stored.id }, { timeout: stored.expiresAt - Date.now() + 5000 });
     const woke = states.find((s) => s.status === 'starting' && s.at > stoppedAgain);
     assert.ok(woke && woke.at >= stored.expiresAt - 50, `started again by the expiry alarm: ${JSON.stringify(states)}`);
   } finally {
