@@ -1,6 +1,7 @@
 // The toolbar popup (opened as a tab at chrome-extension://ID/popup.html) and the
-// background's secret hygiene: every shipped preset captured on the replica and laid out in
-// its target's order and names, exact copies, the clipboard cleared after the delay (and
+// background's secret hygiene: an account of every shipped preset (one captured on the
+// replica, the others sent as the content script's capture message) laid out in its target's
+// order and names, exact copies, the clipboard cleared after the delay (and
 // not when the user copied something else), masking, the Celigo switch, Fill form from the
 // popup, import, forget, expiry, both also after the service worker is stopped, no secret
 // stored or printed, contrast, screenshots.
@@ -12,12 +13,13 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  launch, openReplica, formFrame, fillWith, pageState, pageConfig, lastCredentials, captures,
-  waitForCaptures, save, saveAndCapture, checkLevels, localStorageDump, chooseIntegration,
-  assertSecretsNowhere, quietExtensionPage, stopWorker, sessionWhen, PRESETS, STORE, ROOT,
+  launch, openReplica, formFrame, fillWith, pageState, pageConfig, captures, waitForCaptures,
+  saveAndCapture, checkLevels, chooseIntegration, assertSecretsNowhere, quietExtensionPage,
+  stopWorker, sessionWhen, probeSend, PRESETS, STORE, ORIGIN, ROOT,
 } from './harness.mjs';
 
 const CLIPBOARD_SECONDS = 2;
@@ -31,8 +33,11 @@ const secrets = new Set();
 const setSettings = (settings) => env.sw.evaluate((s) => chrome.storage.local.set({ settings: s }), settings);
 const session = (key) => env.sw.evaluate(async (k) => (await chrome.storage.session.get(k))[k], key);
 
+/** A control-panel page that is not the API accounts area: the probe's place to send from. */
+const PROBE_PAGE = `${ORIGIN}/manage/probe`;
+
 before(async () => {
-  env = await launch({ csp: 'none', flavour: 'granted' });
+  env = await launch({ csp: 'none', flavour: 'granted', pages: { [PROBE_PAGE]: '<!doctype html><title>Control panel</title>' } });
   // The extension's clipboardRead/clipboardWrite permissions already allow its pages to use
   // navigator.clipboard; granting is belt and braces (and lets a test read the clipboard from
   // the options page). Chromium's CDP refuses an origin of chrome-extension://ID ("opaque
@@ -64,6 +69,39 @@ async function capture(presetId, params = {}) {
   return { generated, stored };
 }
 
+/** Credentials in the shapes the replica generates (www/src/credentials.js). */
+function freshCredentials(name) {
+  const alnum = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  const word = (n) => Array.from({ length: n }, () => alnum[crypto.randomInt(alnum.length)]).join('');
+  return {
+    client_id: word(31), client_secret: crypto.randomBytes(32).toString('hex'), access_token: word(31),
+    api_path: `https://api.bigcommerce.com/stores/${STORE}/v3/`, name,
+  };
+}
+
+/**
+ * Has the background hold an account for `presetId` as the content script has it hold one
+ * after a Save: the same "capture" message, sent from a content script (the test flavour's
+ * probe) in a control-panel tab. The popup shows what the background holds, however it was
+ * filled; fill → Save → capture on the page is tested once here (`capture`), and for every
+ * kind of preset by matrix.test.mjs and languages.test.mjs.
+ */
+async function captureSent(presetId) {
+  const preset = PRESETS[presetId];
+  const generated = freshCredentials(preset.account_name);
+  for (const k of ['client_id', 'client_secret', 'access_token']) secrets.add(generated[k]);
+  const page = await env.context.newPage();
+  await page.goto(PROBE_PAGE);
+  const answer = await probeSend(page.mainFrame(), {
+    type: 'capture',
+    capture: { preset: preset.id, presetName: preset.name, storeHash: STORE, capturedAt: Date.now(), problems: [], credentials: generated },
+  });
+  await page.close();
+  assert.equal(answer?.ok, true, JSON.stringify(answer));
+  const stored = (await captures(env)).find((c) => c.id === answer.id);
+  return { generated, stored };
+}
+
 /** What a layout field shows, from the page's generated credentials. */
 function expectedValue(kind, generated) {
   return kind === 'store_hash' ? STORE : generated[kind];
@@ -92,9 +130,10 @@ const byPreset = {};
 const NEWEST = 'wherehouse';
 const CAPTURE_ORDER = [...Object.keys(PRESETS).filter((id) => id !== NEWEST), NEWEST];
 
-test('every shipped preset: captured on the replica, laid out in the target\'s order and names, each Copy exact', async () => {
+test('every shipped preset: captured, laid out in the target\'s order and names, each Copy exact', async () => {
   for (const preset of CAPTURE_ORDER.map((id) => PRESETS[id])) {
-    const { generated, stored } = await capture(preset.id);
+    // The newest through the replica's panel and Save, the others as their capture message.
+    const { generated, stored } = preset.id === NEWEST ? await capture(preset.id) : await captureSent(preset.id);
     byPreset[preset.id] = generated;
     assert.ok(Number.isFinite(stored.expiresAt) && stored.expiresAt > Date.now(), 'expiresAt set');
     await openPopup();
@@ -345,7 +384,7 @@ test('Forget removes the shown account; Forget all empties storage.session', asy
 test('an account expires after settings.expirySeconds: gone from storage.session and the popup', async () => {
   await setSettings({ clipboardSeconds: CLIPBOARD_SECONDS, expirySeconds: 3 });
   try {
-    const { stored } = await capture('wherehouse');
+    const { stored } = await captureSent('wherehouse');
     assert.ok(stored.expiresAt - stored.capturedAt <= 3500, 'expires 3 s after capture');
     await openPopup();
     await popup.locator('#account-card .expiry', { hasText: /^Forgotten in 0:0[0-3]$/ }).waitFor();
@@ -364,7 +403,7 @@ function luminance([r, g, b]) {
 const ratio = (a, b) => (Math.max(luminance(a), luminance(b)) + 0.05) / (Math.min(luminance(a), luminance(b)) + 0.05);
 
 test('text contrast >= 4.5:1 in light and dark; screenshots', async () => {
-  const { generated } = await capture('dropstream');
+  const { generated } = await captureSent('dropstream');
   fs.mkdirSync(SHOTS, { recursive: true });
   for (const colorScheme of ['light', 'dark']) {
     await popup.emulateMedia({ colorScheme });
@@ -403,7 +442,7 @@ test('after the service worker is stopped, the clipboard is still cleared, then 
   await setSettings({ clipboardSeconds: 2, expirySeconds: 9 });
   const quiet = await quietExtensionPage(env);
   try {
-    const { stored, generated } = await capture('dropstream');
+    const { stored, generated } = await captureSent('dropstream');
     await openPopup();
     assert.equal(await copy('Copy Client Secret'), generated.client_secret);
     const { deadline } = await session('clipboard');
