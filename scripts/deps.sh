@@ -107,7 +107,7 @@ else
   cargo install geckodriver --version "$geckodriver_want" --locked --force --quiet
 fi
 
-# 5. npm tooling (binaryen, playwright-core, web-ext), as locked in package-lock.json
+# 5. npm tooling (binaryen, playwright-core, ws, web-ext), as locked in package-lock.json
 if [ -d node_modules ] && [ ! package-lock.json -nt node_modules ]; then
   echo "deps: node_modules ok"
 else

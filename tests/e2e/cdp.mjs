@@ -7,34 +7,54 @@
 //
 // New targets start paused (waitForDebuggerOnStart) and are resumed once recording is on, so a
 // worker's first request is seen too. Chromium is started with --remote-debugging-port=0 next
-// to Playwright's pipe; the port is read from DevToolsActivePort in the profile.
+// to Playwright's pipe; the port is read from DevToolsActivePort in the profile, and the
+// connection is the `ws` package's (Playwright's public CDP sessions drop the events of the
+// flattened child sessions this needs).
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { WebSocket } from 'ws';
 
-const WebSocketImpl = globalThis.WebSocket ?? (await import('playwright-core/lib/utilsBundle')).ws;
+/**
+ * The DevTools address Chromium writes to DevToolsActivePort once it listens (before
+ * Playwright's launch returns, in practice; a watch on the profile covers a late write).
+ */
+async function activePort(userDataDir, timeout = 5000) {
+  const file = path.join(userDataDir, 'DevToolsActivePort');
+  const read = () => {
+    try {
+      const text = fs.readFileSync(file, 'utf8');
+      return text.includes('\n') ? text : null;
+    } catch {
+      return null;
+    }
+  };
+  const text = read() ?? await new Promise((resolve, reject) => {
+    const watcher = fs.watch(userDataDir, () => {
+      const now = read();
+      if (now) done(resolve, now);
+    });
+    const timer = setTimeout(() => done(reject, new Error('no DevToolsActivePort: was Chromium started with --remote-debugging-port=0?')), timeout);
+    const done = (settle, value) => { clearTimeout(timer); watcher.close(); settle(value); };
+    // Written between the first read and the watch.
+    const now = read();
+    if (now) done(resolve, now);
+  });
+  const [port, wsPath] = text.trim().split('\n');
+  return `ws://127.0.0.1:${port}${wsPath}`;
+}
 
 async function connect(userDataDir) {
-  let text = null;
-  for (let i = 0; i < 200 && !text; i++) {
-    try {
-      text = fs.readFileSync(path.join(userDataDir, 'DevToolsActivePort'), 'utf8');
-    } catch {
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  }
-  if (!text) throw new Error('no DevToolsActivePort: was Chromium started with --remote-debugging-port=0?');
-  const [port, wsPath] = text.trim().split('\n');
-  const ws = new WebSocketImpl(`ws://127.0.0.1:${port}${wsPath}`);
+  const ws = new WebSocket(await activePort(userDataDir));
   await new Promise((resolve, reject) => {
-    ws.onopen = resolve;
-    ws.onerror = () => reject(new Error('DevTools connection failed'));
+    ws.once('open', resolve);
+    ws.once('error', (e) => reject(new Error(`DevTools connection failed: ${e.message}`)));
   });
   let id = 0;
   const pending = new Map();
   const listeners = [];
-  ws.onmessage = (event) => {
-    const msg = JSON.parse(typeof event.data === 'string' ? event.data : event.data.toString());
+  ws.on('message', (data) => {
+    const msg = JSON.parse(data.toString());
     if (msg.id !== undefined && pending.has(msg.id)) {
       const { resolve, reject } = pending.get(msg.id);
       pending.delete(msg.id);
@@ -43,13 +63,13 @@ async function connect(userDataDir) {
     } else if (msg.method) {
       for (const listener of listeners) listener(msg);
     }
-  };
-  ws.onclose = () => {
+  });
+  ws.on('close', () => {
     for (const { reject } of pending.values()) reject(new Error('DevTools connection closed'));
     pending.clear();
-  };
+  });
   const send = (method, params = {}, sessionId = undefined) => new Promise((resolve, reject) => {
-    if (ws.readyState !== 1) return reject(new Error('DevTools connection closed'));
+    if (ws.readyState !== WebSocket.OPEN) return reject(new Error('DevTools connection closed'));
     const message = { id: ++id, method, params };
     if (sessionId) message.sessionId = sessionId;
     pending.set(message.id, { resolve, reject });
@@ -69,7 +89,7 @@ function argsText(args = []) {
 
 /**
  * Starts recording. `extensionOrigin` is `chrome-extension://ID`.
- * Returns { requests, messages, extensionRequests(), extensionText(), close() }.
+ * Returns { requests, messages, extensionRequests(), extensionText(), waitForRequest(), close() }.
  */
 export async function startRecorder(userDataDir, extensionOrigin) {
   const cdp = await connect(userDataDir);
@@ -78,6 +98,7 @@ export async function startRecorder(userDataDir, extensionOrigin) {
   const requests = [];
   const messages = [];
   const attached = new Set(); // targetIds
+  const requestWaiters = new Set(); // {predicate, resolve}
 
   const isExtension = (url) => typeof url === 'string' && url.startsWith(`${extensionOrigin}/`);
 
@@ -99,12 +120,15 @@ export async function startRecorder(userDataDir, extensionOrigin) {
         contexts.set(`${msg.sessionId}:${c.id}`, c.origin);
         break;
       }
-      case 'Network.requestWillBeSent':
-        requests.push({
+      case 'Network.requestWillBeSent': {
+        const request = {
           targetType: session?.type, targetUrl: session?.url, url: msg.params.request.url,
           method: msg.params.request.method, at: Date.now(),
-        });
+        };
+        requests.push(request);
+        for (const w of [...requestWaiters]) if (w.predicate(request)) w.resolve(request);
         break;
+      }
       case 'Runtime.consoleAPICalled': {
         const origin = contexts.get(`${msg.sessionId}:${msg.params.executionContextId}`);
         messages.push({ kind: `console.${msg.params.type}`, targetType: session?.type, targetUrl: session?.url, origin, text: argsText(msg.params.args) });
@@ -148,10 +172,10 @@ export async function startRecorder(userDataDir, extensionOrigin) {
   }
 
   await cdp.send('Target.setDiscoverTargets', { discover: true });
+  // Auto-attach also takes the targets already there (the worker runs by now), reporting them
+  // before it answers; any it did not take is attached by hand (one taken twice is detached
+  // again in onAttached).
   await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: true });
-  // Auto-attach also takes the targets already there (the worker runs by now); any it has
-  // not reported shortly after is attached by hand.
-  await new Promise((r) => setTimeout(r, 100));
   const { targetInfos } = await cdp.send('Target.getTargets');
   for (const t of targetInfos) {
     if (attached.has(t.targetId) || t.type === 'browser_ui' || t.type === 'browser') continue;
@@ -167,6 +191,19 @@ export async function startRecorder(userDataDir, extensionOrigin) {
     extensionText: () => messages
       .filter((m) => (m.origin ?? '').startsWith(extensionOrigin) || isExtension(m.targetUrl))
       .map((m) => `${m.kind} ${m.targetType} ${m.text}`),
+    /** The first request, recorded already or from now on, that `predicate` accepts. */
+    waitForRequest: (predicate, { timeout = 5000 } = {}) => {
+      const seen = requests.find(predicate);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const waiter = {
+          predicate,
+          resolve: (request) => { clearTimeout(timer); requestWaiters.delete(waiter); resolve(request); },
+        };
+        const timer = setTimeout(() => { requestWaiters.delete(waiter); reject(new Error(`no such request recorded in ${timeout} ms`)); }, timeout);
+        requestWaiters.add(waiter);
+      });
+    },
     close: () => cdp.close(),
   };
 }

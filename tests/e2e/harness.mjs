@@ -110,17 +110,19 @@ export async function openReplica(env, params = {}, pathname = '/manage/settings
   return { page, errors };
 }
 
-/** The frame that holds the form (the iframe in the shell, else the page). */
-export async function formFrame(page) {
-  for (let i = 0; i < 100; i++) {
-    for (const frame of page.frames()) {
-      if (/\/api-accounts\/create/.test(frame.url()) && (await frame.evaluate(() => !!window.__replica?.ready).catch(() => false))) {
-        return frame;
-      }
-    }
-    await page.waitForTimeout(50);
-  }
-  throw new Error('the form never rendered');
+/**
+ * The frame that holds the form (the iframe in the shell, else the page), once the replica
+ * has rendered it: the frame at the create form's address (now, or when a frame navigates
+ * there, also by the SPA's pushState), then its `__replica.ready`.
+ */
+export async function formFrame(page, { timeout = 15000 } = {}) {
+  const deadline = Date.now() + timeout;
+  const atForm = (frame) => /\/api-accounts\/create/.test(frame.url());
+  const frame = page.frames().find(atForm) ??
+    await page.waitForEvent('framenavigated', { predicate: atForm, timeout });
+  await frame.waitForFunction(() => window.__replica?.ready === true, null, { timeout: Math.max(deadline - Date.now(), 1) })
+    .catch((e) => { throw new Error(`the form never rendered: ${e.message}`); });
+  return frame;
 }
 
 export const panel = (frame) => frame.locator('#scopefill-panel');
@@ -179,28 +181,53 @@ export const lastCredentials = (frame) => frame.evaluate(() => window.__replica.
 export const captures = (env) => env.sw.evaluate(async () => (await chrome.storage.session.get('captures')).captures ?? []);
 export const localStorageDump = (env) => env.sw.evaluate(async () => JSON.stringify(await chrome.storage.local.get(null)));
 
-export async function waitForCaptures(env, count) {
-  for (let i = 0; i < 200; i++) {
-    const list = await captures(env);
-    if (list.length >= count) return list;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`expected ${count} captures, have ${(await captures(env)).length}`);
+/**
+ * Waits until storage.session meets `want`, read at once and again at each of its changes
+ * (storage.session.onChanged), in `where`: the worker, or an extension page (a page that only
+ * listens does not wake a stopped worker). Resolves to the value of `want.key` then (null
+ * when absent). `want`: {key, absent: true}, or on the captures list {key: 'captures', count}
+ * (at least that many), {key: 'captures', clientId} (held) or {key: 'captures', gone: id}.
+ */
+export function sessionWhen(where, want, { timeout = 10000 } = {}) {
+  return where.evaluate(({ want, timeout }) => new Promise((resolve, reject) => {
+    const meets = (value) => {
+      if (want.absent) return value === undefined;
+      if (want.count !== undefined) return (value ?? []).length >= want.count;
+      if (want.gone !== undefined) return !(value ?? []).some((c) => c.id === want.gone);
+      return (value ?? []).some((c) => c.credentials?.client_id === want.clientId);
+    };
+    let settled = false;
+    const settle = (done) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      chrome.storage.session.onChanged.removeListener(check);
+      done();
+    };
+    const check = async () => {
+      const value = (await chrome.storage.session.get(want.key))[want.key];
+      if (meets(value)) settle(() => resolve(value ?? null));
+    };
+    const timer = setTimeout(async () => {
+      const value = (await chrome.storage.session.get(want.key))[want.key];
+      const have = Array.isArray(value) ? `${value.length} captures` : value === undefined ? 'absent' : 'present';
+      settle(() => reject(new Error(`storage.session.${want.key} never met ${JSON.stringify({ ...want, key: undefined })} in ${timeout} ms (${have})`)));
+    }, timeout);
+    // Listening first: a change between the read and the listener is not missed.
+    chrome.storage.session.onChanged.addListener(check);
+    check();
+  }), { want, timeout });
 }
+
+/** Waits until the background holds at least `count` captures; returns them, oldest first. */
+export const waitForCaptures = (env, count) => sessionWhen(env.sw, { key: 'captures', count });
 
 /**
  * Waits until the background holds the capture whose Client ID is `clientId` (the one the
  * page just generated); returns the captures, oldest first. Unlike a count, this works once
  * the cap on kept captures drops the oldest.
  */
-export async function waitForCapture(env, clientId) {
-  for (let i = 0; i < 200; i++) {
-    const list = await captures(env);
-    if (list.some((c) => c.credentials?.client_id === clientId)) return list;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`the background never held the capture of ${clientId.slice(0, 4)}…`);
-}
+export const waitForCapture = (env, clientId) => sessionWhen(env.sw, { key: 'captures', clientId });
 
 /** Everything in storage.session, read by the worker. */
 export const sessionDump = (env) => env.sw.evaluate(() => chrome.storage.session.get(null));
@@ -223,10 +250,17 @@ export async function quietExtensionPage(env) {
  */
 export async function probeSend(frame, message) {
   return frame.evaluate(async (message) => {
-    for (let i = 0; i < 100 && document.documentElement.dataset.scopefillProbe !== 'ready'; i++) {
-      await new Promise((r) => setTimeout(r, 50));
+    // The probe marks <html> when it listens (document_end): wait for that mark, 5 s at most.
+    const ready = () => document.documentElement.dataset.scopefillProbe === 'ready';
+    if (!ready()) {
+      await new Promise((resolve) => {
+        const watch = new MutationObserver(() => ready() && done());
+        const timer = setTimeout(() => done(), 5000);
+        const done = () => { watch.disconnect(); clearTimeout(timer); resolve(); };
+        watch.observe(document.documentElement, { attributes: true, attributeFilter: ['data-scopefill-probe'] });
+      });
     }
-    if (document.documentElement.dataset.scopefillProbe !== 'ready') return { noProbe: true };
+    if (!ready()) return { noProbe: true };
     const id = Math.random().toString(36).slice(2);
     return new Promise((resolve) => {
       const timer = setTimeout(() => { removeEventListener('message', on); resolve({ timeout: true }); }, 5000);
@@ -252,15 +286,22 @@ export async function probeSend(frame, message) {
 export async function stopWorker(env, page) {
   const cdp = await env.context.newCDPSession(page);
   const states = [];
+  let onStopped;
+  const stopped = new Promise((resolve) => { onStopped = resolve; });
   cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
     for (const v of versions) {
-      if (v.scriptURL.startsWith(`chrome-extension://${env.extensionId}/`)) states.push({ at: Date.now(), status: v.runningStatus });
+      if (!v.scriptURL.startsWith(`chrome-extension://${env.extensionId}/`)) continue;
+      states.push({ at: Date.now(), status: v.runningStatus });
+      if (v.runningStatus === 'stopped') onStopped();
     }
   });
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
-  for (let i = 0; i < 100 && states.at(-1)?.status !== 'stopped'; i++) await new Promise((r) => setTimeout(r, 20));
-  if (states.at(-1)?.status !== 'stopped') throw new Error(`the worker did not stop: ${JSON.stringify(states)}`);
+  let timer;
+  const late = new Promise((resolve) => { timer = setTimeout(resolve, 5000, 'late'); });
+  const outcome = await Promise.race([stopped, late]);
+  clearTimeout(timer);
+  if (outcome === 'late') throw new Error(`the worker did not stop within 5 s: ${JSON.stringify(states)}`);
   return states;
 }
 
@@ -326,6 +367,8 @@ export async function fillInAnyLanguage(frame, presetId) {
   const p = panel(frame);
   await p.locator('section').waitFor({ timeout: 15000 });
   await chooseIntegration(p, presetId, undefined, p.locator('[data-ref=preset]'));
+  // A fill before on this page left its time: wait for this one's.
+  await p.evaluate((host) => host.removeAttribute('data-fill-ms'));
   await p.locator('[data-ref=fill]').click();
   await frame.waitForFunction(() => {
     const host = document.querySelector('#scopefill-panel');

@@ -1,6 +1,7 @@
 // The toolbar popup (opened as a tab at chrome-extension://ID/popup.html) and the
-// background's secret hygiene: every shipped preset captured on the replica and laid out in
-// its target's order and names, exact copies, the clipboard cleared after the delay (and
+// background's secret hygiene: an account of every shipped preset (one captured on the
+// replica, the others sent as the content script's capture message) laid out in its target's
+// order and names, exact copies, the clipboard cleared after the delay (and
 // not when the user copied something else), masking, the Celigo switch, Fill form from the
 // popup, import, forget, expiry, both also after the service worker is stopped, no secret
 // stored or printed, contrast, screenshots.
@@ -12,12 +13,13 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  launch, openReplica, formFrame, fillWith, pageState, pageConfig, lastCredentials, captures,
-  waitForCaptures, save, saveAndCapture, checkLevels, localStorageDump, chooseIntegration,
-  assertSecretsNowhere, quietExtensionPage, stopWorker, PRESETS, STORE, ROOT,
+  launch, openReplica, formFrame, fillWith, pageState, pageConfig, captures, waitForCaptures,
+  saveAndCapture, checkLevels, chooseIntegration, assertSecretsNowhere, quietExtensionPage,
+  stopWorker, sessionWhen, probeSend, PRESETS, STORE, ORIGIN, ROOT,
 } from './harness.mjs';
 
 const CLIPBOARD_SECONDS = 2;
@@ -31,8 +33,11 @@ const secrets = new Set();
 const setSettings = (settings) => env.sw.evaluate((s) => chrome.storage.local.set({ settings: s }), settings);
 const session = (key) => env.sw.evaluate(async (k) => (await chrome.storage.session.get(k))[k], key);
 
+/** A control-panel page that is not the API accounts area: the probe's place to send from. */
+const PROBE_PAGE = `${ORIGIN}/manage/probe`;
+
 before(async () => {
-  env = await launch({ csp: 'none', flavour: 'granted' });
+  env = await launch({ csp: 'none', flavour: 'granted', pages: { [PROBE_PAGE]: '<!doctype html><title>Control panel</title>' } });
   // The extension's clipboardRead/clipboardWrite permissions already allow its pages to use
   // navigator.clipboard; granting is belt and braces (and lets a test read the clipboard from
   // the options page). Chromium's CDP refuses an origin of chrome-extension://ID ("opaque
@@ -64,6 +69,39 @@ async function capture(presetId, params = {}) {
   return { generated, stored };
 }
 
+/** Credentials in the shapes the replica generates (www/src/credentials.js). */
+function freshCredentials(name) {
+  const alnum = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  const word = (n) => Array.from({ length: n }, () => alnum[crypto.randomInt(alnum.length)]).join('');
+  return {
+    client_id: word(31), client_secret: crypto.randomBytes(32).toString('hex'), access_token: word(31),
+    api_path: `https://api.bigcommerce.com/stores/${STORE}/v3/`, name,
+  };
+}
+
+/**
+ * Has the background hold an account for `presetId` as the content script has it hold one
+ * after a Save: the same "capture" message, sent from a content script (the test flavour's
+ * probe) in a control-panel tab. The popup shows what the background holds, however it was
+ * filled; fill → Save → capture on the page is tested once here (`capture`), and for every
+ * kind of preset by matrix.test.mjs and languages.test.mjs.
+ */
+async function captureSent(presetId) {
+  const preset = PRESETS[presetId];
+  const generated = freshCredentials(preset.account_name);
+  for (const k of ['client_id', 'client_secret', 'access_token']) secrets.add(generated[k]);
+  const page = await env.context.newPage();
+  await page.goto(PROBE_PAGE);
+  const answer = await probeSend(page.mainFrame(), {
+    type: 'capture',
+    capture: { preset: preset.id, presetName: preset.name, storeHash: STORE, capturedAt: Date.now(), problems: [], credentials: generated },
+  });
+  await page.close();
+  assert.equal(answer?.ok, true, JSON.stringify(answer));
+  const stored = (await captures(env)).find((c) => c.id === answer.id);
+  return { generated, stored };
+}
+
 /** What a layout field shows, from the page's generated credentials. */
 function expectedValue(kind, generated) {
   return kind === 'store_hash' ? STORE : generated[kind];
@@ -87,24 +125,15 @@ async function copy(name) {
   return readClipboard();
 }
 
-async function waitFor(predicate, ms, what) {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await predicate();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out: ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 const byPreset = {};
 /** Captured last in the first test, so its account is the newest one. */
 const NEWEST = 'wherehouse';
 const CAPTURE_ORDER = [...Object.keys(PRESETS).filter((id) => id !== NEWEST), NEWEST];
 
-test('every shipped preset: captured on the replica, laid out in the target\'s order and names, each Copy exact', async () => {
+test('every shipped preset: captured, laid out in the target\'s order and names, each Copy exact', async () => {
   for (const preset of CAPTURE_ORDER.map((id) => PRESETS[id])) {
-    const { generated, stored } = await capture(preset.id);
+    // The newest through the replica's panel and Save, the others as their capture message.
+    const { generated, stored } = preset.id === NEWEST ? await capture(preset.id) : await captureSent(preset.id);
     byPreset[preset.id] = generated;
     assert.ok(Number.isFinite(stored.expiresAt) && stored.expiresAt > Date.now(), 'expiresAt set');
     await openPopup();
@@ -170,8 +199,8 @@ test('secret values are masked until Show is pressed; copying works while masked
 
 test('with clipboardRead granted the popup does not ask for it', async () => {
   await openPopup();
+  // "Copied" shows once the popup has decided whether to ask (crates/web/src/popup/actions.rs).
   await copy('Copy Client ID');
-  await popup.waitForTimeout(300);
   assert.ok(await popup.locator('#clipboard-ask').isHidden());
 });
 
@@ -194,15 +223,17 @@ test('the clipboard is cleared after the delay, unless something else was copied
   assert.match(pending.hash, /^[0-9a-f]{64}$/);
   assert.ok(!JSON.stringify(pending).includes(generated.access_token));
   const started = Date.now();
-  await waitFor(async () => (await readClipboard()) === '', CLIPBOARD_SECONDS * 1000 + 3000, 'clipboard cleared');
+  // The background drops the pending entry once it has dealt with the clipboard.
+  const dealtWith = () => sessionWhen(popup, { key: 'clipboard', absent: true }, { timeout: CLIPBOARD_SECONDS * 1000 + 3000 });
+  await dealtWith();
   const took = Date.now() - started;
   assert.ok(took >= CLIPBOARD_SECONDS * 1000 - 300, `cleared after ${took} ms`);
-  assert.equal(await session('clipboard'), undefined);
+  assert.equal(await readClipboard(), '');
 
   assert.equal(await copy('Copy Client ID'), generated.client_id);
   await writeClipboard('something the user copied');
-  await popup.waitForTimeout(CLIPBOARD_SECONDS * 1000 + 800);
-  await waitFor(async () => (await session('clipboard')) === undefined, 3000, 'check done');
+  assert.ok((await session('clipboard')).deadline > Date.now(), 'the user copied before the delay was over');
+  await dealtWith();
   assert.equal(await readClipboard(), 'something the user copied');
 });
 
@@ -265,9 +296,15 @@ test('Fill form from the popup fills the control-panel tab', async () => {
   await popup.locator('#fill-status .headline').waitFor();
   assert.match(await popup.locator('#fill-status').textContent(), /No BigCommerce control panel is open/);
 
-  // The control panel is open, but on the list of accounts, not the create form.
+  // The control panel is open, but on the list of accounts, not the create form: the user
+  // opened the form and pressed Cancel, so the content script is surely running there (its
+  // panel showed) and the tab it answers for shows no form.
   const list = await openReplica(env, { rows: 'radio', late: '0' }, '/manage/settings/api-accounts');
-  await list.page.waitForTimeout(500);
+  await list.page.getByRole('button', { name: 'Create API account' }).click();
+  const form = await formFrame(list.page);
+  await form.locator('#scopefill-panel section').waitFor();
+  await form.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await list.page.getByRole('heading', { name: 'Store-level API accounts' }).waitFor();
   await popup.bringToFront();
   await button('Fill form').click();
   await popup.locator('#fill-status .headline', { hasText: 'No BigCommerce tab has the Create API account form open' }).waitFor();
@@ -334,11 +371,12 @@ test('Forget removes the shown account; Forget all empties storage.session', asy
   const shown = await popup.locator('#account').inputValue();
   assert.equal(shown, list.at(-1).id, 'the newest is shown');
   await button('Forget this account').click();
-  await waitFor(async () => (await captures(env)).length === list.length - 1, 3000, 'forgotten');
-  assert.ok(!(await captures(env)).some((c) => c.id === shown));
-  await waitFor(async () => (await popup.locator('#account option').count()) === list.length - 1, 3000, 'popup updated');
+  await sessionWhen(popup, { key: 'captures', gone: shown }, { timeout: 3000 });
+  assert.equal((await captures(env)).length, list.length - 1);
+  await popup.locator(`#account option[value="${shown}"]`).waitFor({ state: 'detached', timeout: 3000 });
+  assert.equal(await popup.locator('#account option').count(), list.length - 1, 'popup updated');
   await button('Forget all').click();
-  await waitFor(async () => (await session('captures')) === undefined, 3000, 'all forgotten');
+  await sessionWhen(popup, { key: 'captures', absent: true }, { timeout: 3000 });
   await popup.locator('#accounts-empty:visible').waitFor();
   assert.equal(await popup.locator('#account-detail').isHidden(), true);
 });
@@ -346,11 +384,11 @@ test('Forget removes the shown account; Forget all empties storage.session', asy
 test('an account expires after settings.expirySeconds: gone from storage.session and the popup', async () => {
   await setSettings({ clipboardSeconds: CLIPBOARD_SECONDS, expirySeconds: 3 });
   try {
-    const { stored } = await capture('wherehouse');
+    const { stored } = await captureSent('wherehouse');
     assert.ok(stored.expiresAt - stored.capturedAt <= 3500, 'expires 3 s after capture');
     await openPopup();
     await popup.locator('#account-card .expiry', { hasText: /^Forgotten in 0:0[0-3]$/ }).waitFor();
-    await waitFor(async () => (await session('captures')) === undefined, 5000, 'expired in storage.session');
+    await sessionWhen(popup, { key: 'captures', absent: true }, { timeout: 5000 });
     await popup.locator('#accounts-empty:visible').waitFor({ timeout: 2000 });
     assert.equal(await popup.locator('#fields li').count(), 0);
   } finally {
@@ -365,7 +403,7 @@ function luminance([r, g, b]) {
 const ratio = (a, b) => (Math.max(luminance(a), luminance(b)) + 0.05) / (Math.min(luminance(a), luminance(b)) + 0.05);
 
 test('text contrast >= 4.5:1 in light and dark; screenshots', async () => {
-  const { generated } = await capture('dropstream');
+  const { generated } = await captureSent('dropstream');
   fs.mkdirSync(SHOTS, { recursive: true });
   for (const colorScheme of ['light', 'dark']) {
     await popup.emulateMedia({ colorScheme });
@@ -404,7 +442,7 @@ test('after the service worker is stopped, the clipboard is still cleared, then 
   await setSettings({ clipboardSeconds: 2, expirySeconds: 9 });
   const quiet = await quietExtensionPage(env);
   try {
-    const { stored, generated } = await capture('dropstream');
+    const { stored, generated } = await captureSent('dropstream');
     await openPopup();
     assert.equal(await copy('Copy Client Secret'), generated.client_secret);
     const { deadline } = await session('clipboard');
@@ -416,9 +454,9 @@ test('after the service worker is stopped, the clipboard is still cleared, then 
     const stoppedAt = states.at(-1).at;
     assert.ok(stoppedAt < deadline, 'stopped before the clipboard deadline');
 
-    // The alarm starts the worker again, which clears the clipboard.
-    const readClipboardQuietly = () => quiet.evaluate(() => navigator.clipboard.readText());
-    await waitFor(async () => (await readClipboardQuietly()) === '', deadline - Date.now() + 5000, 'clipboard cleared after the worker stopped');
+    // The alarm starts the worker again, which clears the clipboard, then drops the entry.
+    await sessionWhen(quiet, { key: 'clipboard', absent: true }, { timeout: deadline - Date.now() + 5000 });
+    assert.equal(await quiet.evaluate(() => navigator.clipboard.readText()), '', 'clipboard cleared after the worker stopped');
     const restart = states.find((s) => s.status === 'starting' && s.at > stoppedAt);
     assert.ok(restart, `the worker was started again: ${JSON.stringify(states)}`);
     assert.ok(restart.at >= deadline - 50, `started again by the alarm at the deadline (${restart.at - deadline} ms)`);
@@ -430,7 +468,7 @@ test('after the service worker is stopped, the clipboard is still cleared, then 
     states = await stopWorker(env, quiet);
     const stoppedAgain = states.at(-1).at;
     assert.ok(stoppedAgain < stored.expiresAt, 'stopped before the account expires');
-    await waitFor(async () => !(await held()).some((c) => c.id === stored.id), stored.expiresAt - Date.now() + 5000, 'expired after the worker stopped');
+    await sessionWhen(quiet, { key: 'captures', gone: stored.id }, { timeout: stored.expiresAt - Date.now() + 5000 });
     const woke = states.find((s) => s.status === 'starting' && s.at > stoppedAgain);
     assert.ok(woke && woke.at >= stored.expiresAt - 50, `started again by the expiry alarm: ${JSON.stringify(states)}`);
   } finally {

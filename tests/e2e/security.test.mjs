@@ -22,7 +22,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import {
   launch, openReplica, formFrame, fillWith, saveAndCapture, captures, sessionDump, probeSend,
-  quietExtensionPage, assertSecretsNowhere, ROOT, ORIGIN, STORE, FOREIGN_ORIGIN,
+  quietExtensionPage, assertSecretsNowhere, sessionWhen, ROOT, ORIGIN, STORE, FOREIGN_ORIGIN,
 } from './harness.mjs';
 
 const SHOTS = path.join(ROOT, 'target/security');
@@ -47,16 +47,6 @@ const grantClipboard = async (env) => {
     .catch(() => env.context.grantPermissions(perms));
 };
 
-async function waitFor(predicate, ms, what) {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await predicate();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out: ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 /** Fills the replica with `presetId`, saves, waits for the capture. */
 async function captureOne(env, presetId = 'dropstream') {
   const { page } = await openReplica(env, { rows: 'native' });
@@ -74,9 +64,11 @@ async function captureOne(env, presetId = 'dropstream') {
  */
 async function openFrame(env, url, frameUrl = url) {
   const page = await env.context.newPage();
-  await page.goto(url);
   const matches = (f) => (frameUrl.endsWith('*') ? f.url().startsWith(frameUrl.slice(0, -1)) : f.url() === frameUrl);
-  const frame = await waitFor(() => page.frames().find(matches), 10000, `frame ${frameUrl}`);
+  const navigated = page.waitForEvent('framenavigated', { predicate: matches, timeout: 10000 });
+  await page.goto(url);
+  const frame = page.frames().find(matches) ?? await navigated;
+  navigated.catch(() => {}); // not needed when the frame was there
   await frame.waitForLoadState();
   return { page, frame };
 }
@@ -156,7 +148,7 @@ describe('the shipped package (dist/chrome)', () => {
     // The extension's details page (chrome://extensions/?id=…) says the same.
     const details = await env.context.newPage();
     await details.goto(`chrome://extensions/?id=${env.extensionId}`);
-    const shown = await waitFor(() => details.evaluate(() => {
+    const shown = await (await details.waitForFunction(() => {
       const view = document.querySelector('extensions-manager')?.shadowRoot?.querySelector('extensions-detail-view');
       if (!view) return null;
       const walk = (root) => [...root.querySelectorAll('*')].flatMap((e) => [e, ...(e.shadowRoot ? walk(e.shadowRoot) : [])]);
@@ -168,7 +160,7 @@ describe('the shipped package (dist/chrome)', () => {
         siteAccess: all.find((e) => e.id === 'section-heading')?.innerText.trim(),
         sites: [...new Set(all.map((e) => e.innerText?.trim()).filter((t) => t && /^https:\/\/\S+$/.test(t)))],
       };
-    }), 10000, 'the details page');
+    }, null, { timeout: 10000 })).jsonValue();
     console.log(`# details page: ${JSON.stringify(shown)}`);
     assert.deepEqual(shown.permissions, ['Modify data you copy and paste']);
     assert.equal(shown.siteAccess, 'This extension can read and change your data on sites. You can control which sites the extension can access.');
@@ -276,8 +268,10 @@ describe('the shipped package (dist/chrome)', () => {
         'Let ScopeFill read the clipboard, so that it clears only what it copied, never what you copied since?');
       assert.ok(await ask.getByRole('button', { name: 'Allow', exact: true }).isVisible());
       await popup.screenshot({ path: path.join(SHOTS, 'popup-clipboard-question.png'), fullPage: true });
-      await waitFor(async () => (await readClipboard()) === '', deadline - Date.now() + 4000, 'clipboard cleared');
+      // The background drops the pending entry once it has dealt with the clipboard.
+      await sessionWhen(quiet, { key: 'clipboard', absent: true }, { timeout: deadline - Date.now() + 4000 });
       assert.ok(Date.now() >= deadline - 100);
+      assert.equal(await readClipboard(), '');
 
       // "Not now": answered; the popup does not ask again, the options page still offers it.
       await ask.getByRole('button', { name: 'Not now' }).click();
@@ -286,8 +280,8 @@ describe('the shipped package (dist/chrome)', () => {
       assert.equal(await quiet.evaluate(async () => (await chrome.storage.local.get('clipboardReadAsked')).clipboardReadAsked), true);
       await open();
       await popup.getByRole('button', { name: 'Copy Client ID', exact: true }).click();
+      // "Copied" shows once the popup has decided whether to ask (crates/web/src/popup/actions.rs).
       await popup.locator('.copied', { hasText: 'Copied' }).first().waitFor();
-      await popup.waitForTimeout(300);
       assert.ok(await ask.isHidden(), 'asked only once');
 
       // "Allow" asks the browser within the click (its prompt stays open headless).
@@ -296,8 +290,10 @@ describe('the shipped package (dist/chrome)', () => {
       await popup.getByRole('button', { name: 'Copy Client ID', exact: true }).click();
       await ask.waitFor();
       await ask.getByRole('button', { name: 'Allow', exact: true }).click();
-      await popup.waitForTimeout(500);
-      // No answer yet: the browser is showing its prompt (a refused request answers at once).
+      // No answer yet: the browser is showing its prompt. A refused request (one made outside
+      // the click, say) is answered at once, before a later call to the permissions API is:
+      // once this one is answered, a refusal would already be on the page.
+      assert.equal(await popup.evaluate(() => chrome.permissions.contains({ permissions: ['clipboardRead'] })), false);
       assert.ok(await popup.locator('#clipboard-status').isHidden(), await popup.locator('#clipboard-status').textContent());
       await popup.screenshot({ path: path.join(SHOTS, 'popup-clipboard-allow-pressed.png'), fullPage: true });
       assert.equal(await quiet.evaluate(async () => (await chrome.storage.local.get('clipboardReadAsked')).clipboardReadAsked), true);
@@ -325,6 +321,7 @@ describe('attacks from a content script (test flavour with the probe)', () => {
   before(async () => {
     env = await launch({ csp: 'none', flavour: 'test', pages: PAGES });
     await grantClipboard(env);
+    panel = await openFrame(env, `${ORIGIN}/manage/settings/api-accounts/create?download=0`);
   });
   after(async () => { await env?.close(); });
 
@@ -339,7 +336,7 @@ describe('attacks from a content script (test flavour with the probe)', () => {
 
   test('the service worker\'s requests are recorded (the recorder sees them)', async () => {
     await env.sw.evaluate(() => fetch(chrome.runtime.getURL('manifest.json')));
-    await waitFor(() => env.recorder.requests.some((r) => r.targetType === 'service_worker' && r.url.endsWith('/manifest.json')), 3000, 'recorded');
+    await env.recorder.waitForRequest((r) => r.targetType === 'service_worker' && r.url.endsWith('/manifest.json'), { timeout: 3000 });
     assert.deepEqual(env.recorder.extensionRequests(), []);
   });
 
@@ -352,7 +349,6 @@ describe('attacks from a content script (test flavour with the probe)', () => {
     const before = await sessionDump(env);
     assert.ok(before.captures.length === 1 && before.clipboard.hash === HASH);
 
-    panel = await openFrame(env, `${ORIGIN}/manage/settings/api-accounts/create?download=0`);
     assert.notEqual(panel.frame.url(), STOREFRONT);
     const attempts = {
       import: { type: 'import', capture: captureMessage('importedimportedimported0').capture },
@@ -448,9 +444,10 @@ describe('attacks from a content script (test flavour with the probe)', () => {
     await env.sw.evaluate(() => chrome.offscreen.createDocument({ url: 'offscreen.html', reasons: ['CLIPBOARD'], justification: 'test: the offscreen document\'s sender check' }));
     try {
       const message = { target: 'offscreen', type: 'clear-clipboard', hash: HASH, verify: false };
+      // The answer comes once every listener (the offscreen document's, the worker's) has
+      // turned the message down; one that took it would have answered {ok, cleared}.
       const answer = await probeSend(panel.frame, message);
       assert.ok(answer === null || typeof answer.error === 'string', `a content script got ${JSON.stringify(answer)}`);
-      await quiet.waitForTimeout(300);
       assert.equal(await clipboard(), 'the user\'s own text', 'not cleared for a content script');
       // The worker's own request is answered, and clears.
       const own = await env.sw.evaluate((m) => chrome.runtime.sendMessage(m), message);
