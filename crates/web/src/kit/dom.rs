@@ -1,7 +1,8 @@
-//! Small DOM helpers for the popup's static page (`extension/popup.html`).
+//! Small DOM helpers for the extension pages (`extension/popup.html`, `options.html`).
 
+use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlElement};
+use web_sys::{Document, Element, Event, HtmlElement};
 
 pub fn document() -> Option<Document> {
     web_sys::window()?.document()
@@ -69,4 +70,20 @@ pub fn focus_id(doc: &Document, id: &str) {
 /// Appends `child` to `parent`.
 pub fn append(parent: &Element, child: &Element) -> Option<()> {
     parent.append_child(child).ok().map(|_| ())
+}
+
+/// A listener for `kind` events on the element with `id`.
+pub fn listen(
+    doc: &Document,
+    id: &str,
+    kind: &'static str,
+    f: impl FnMut(&Event) + 'static,
+) -> Option<EventListener> {
+    let el = doc.get_element_by_id(id)?;
+    Some(EventListener::new(&el, kind, f))
+}
+
+/// The event's target, as `T`.
+pub fn target_of<T: JsCast>(event: &Event) -> Option<T> {
+    event.target()?.dyn_into::<T>().ok()
 }
