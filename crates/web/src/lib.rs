@@ -2,8 +2,9 @@
 //! core (`scopefill_core`, which decides everything) and each context the extension runs in.
 //!
 //! - `content`: the content script on the control panel (fill, guard, capture, panel);
-//! - `popup`: the toolbar popup; `options`: the options page's API;
-//! - `kit`: what they share (DOM helpers, the picker widget, JS conversions).
+//! - `popup`: the toolbar popup; `options`: the options page;
+//! - `kit`: what they share (DOM helpers, the event queue, the localiser, the picker
+//!   widget, JS conversions).
 
 #[cfg(target_arch = "wasm32")]
 pub mod content;
