@@ -14,7 +14,10 @@ let page;
 const local = (key) => env.sw.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key);
 const setLocal = (items) => env.sw.evaluate(async (i) => chrome.storage.local.set(i), items);
 /** The core's verdict on a preset file, from the options page's own copy of the core. */
-const validate = (file, json) => page.evaluate(async ([f, j]) => (await import('./pkg/scopefill.js')).validatePreset(f, j), [file, json]);
+const validate = (file, json) => page.evaluate(async ([f, j]) => {
+  const error = (await import('./pkg/scopefill.js')).presetError(f, j);
+  return error === undefined ? { ok: true } : { ok: false, error: { text: error } };
+}, [file, json]);
 
 async function openOptions() {
   await page.goto(`chrome-extension://${env.extensionId}/options.html`);

@@ -19,6 +19,7 @@ pub mod plan;
 pub mod popup_model;
 pub mod preset;
 pub mod preset_editor;
+pub mod preset_form;
 pub mod report;
 pub mod secret;
 pub mod settings;

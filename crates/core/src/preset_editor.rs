@@ -78,9 +78,14 @@ pub fn form_of(preset: &Preset) -> PresetFile {
     file_of(preset, true)
 }
 
-/// The form for a preset file (the template, or a stored custom preset), as JSON text.
-pub fn form_json(file: &str, json: &str) -> Result<String, PresetError> {
-    preset::parse(file, json, false).map(|p| pretty(&form_of(&p)))
+/// The form for a preset file (the template, or a stored custom preset).
+pub fn form_file(file: &str, json: &str) -> Result<PresetFile, PresetError> {
+    preset::parse(file, json, false).map(|p| form_of(&p))
+}
+
+/// The form for a new preset: the template, every scope at None.
+pub fn new_form() -> Result<PresetFile, PresetError> {
+    form_file("template.json", &pretty(&preset::template()))
 }
 
 /// The form for a copy of `preset`: a free id (`<id>-copy`, `<id>-copy-2`, …) and "(copy)"
@@ -190,6 +195,29 @@ pub fn upsert(
     Ok((list, preset))
 }
 
+/// The user's presets as the options page lists them: each usable one with the index of the
+/// stored entry it comes from (the first valid entry with its id), and the entries that
+/// cannot be used, with why.
+pub fn listed(custom: &[(String, String)]) -> (Vec<(Preset, usize)>, Vec<PresetError>) {
+    let (presets, errors) = preset::with_custom(custom);
+    let mine = presets
+        .into_iter()
+        .filter(|p| !p.builtin)
+        .filter_map(|p| {
+            let entry = custom.iter().position(|(file, json)| {
+                preset::parse(file, json, false).is_ok_and(|q| q.id == p.id)
+            })?;
+            Some((p, entry))
+        })
+        .collect();
+    (mine, errors)
+}
+
+/// The user's presets without the entry stored as `file`.
+pub fn without(custom: &[(String, String)], file: &str) -> Vec<(String, String)> {
+    custom.iter().filter(|(f, _)| f != file).cloned().collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,8 +225,7 @@ mod tests {
     use serde::Deserialize;
 
     fn template_form() -> PresetFile {
-        let json = serde_json::to_string_pretty(&preset::template()).unwrap();
-        serde_json::from_str(&form_json("template.json", &json).unwrap()).unwrap()
+        new_form().unwrap()
     }
 
     fn set(form: &mut PresetFile, label: &str, level: &str) {
@@ -405,6 +432,23 @@ mod tests {
                 .starts_with("my.json: scopes.\"Ordres\": unknown scope; closest known: Orders"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn the_list_names_the_entry_each_preset_comes_from() {
+        let other = MINE.replace("\"mine\"", "\"other\"");
+        let custom = vec![
+            ("bad.json".to_string(), "{".to_string()),
+            ("mine.json".to_string(), MINE.to_string()),
+            ("again.json".to_string(), MINE.to_string()),
+            ("other.json".to_string(), other),
+        ];
+        let (mine, errors) = listed(&custom);
+        let shown: Vec<(&str, usize)> = mine.iter().map(|(p, i)| (p.id.as_str(), *i)).collect();
+        assert_eq!(shown, [("mine", 1), ("other", 3)]);
+        let files: Vec<&str> = errors.iter().map(|e| e.file.as_str()).collect();
+        assert_eq!(files, ["bad.json", "again.json"]);
+        assert_eq!(without(&custom, "bad.json").len(), 3);
     }
 
     #[test]

@@ -6,7 +6,9 @@ use std::ops::RangeInclusive;
 
 use serde::{Deserialize, Serialize};
 
-use crate::account::{self, NameContext};
+use std::fmt;
+
+use crate::account::{self, NameContext, NameError};
 
 pub const DEFAULT_NAME_TEMPLATE: &str = "{preset}";
 pub const DEFAULT_EXPIRY_SECONDS: u32 = 900;
@@ -44,16 +46,57 @@ pub struct SettingsForm {
     pub clipboard_seconds: String,
 }
 
-/// A field the form cannot save: its name in [`SettingsForm`], the allowed range for
-/// numbers, and an English message naming the field.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct SettingError {
-    pub field: &'static str,
-    pub min: Option<u32>,
-    pub max: Option<u32>,
-    pub message: String,
+/// The settings form's fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SettingField {
+    NameTemplate,
+    ExpiryMinutes,
+    ClipboardSeconds,
 }
+
+/// Why a field of the form cannot be saved. `Display` gives an English message naming the
+/// field; the options page words the numbers' errors in the browser's language and shows
+/// the template's error as [`NameError`] words it, next to the field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SettingError {
+    /// The account-name template cannot be used.
+    Template(NameError),
+    /// Not a whole number from `min` to `max`.
+    OutOfRange {
+        field: SettingField,
+        min: u32,
+        max: u32,
+    },
+}
+
+impl SettingError {
+    pub fn field(&self) -> SettingField {
+        match self {
+            SettingError::Template(_) => SettingField::NameTemplate,
+            SettingError::OutOfRange { field, .. } => *field,
+        }
+    }
+}
+
+impl fmt::Display for SettingError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SettingError::Template(e) => write!(f, "Account name template: {e}"),
+            SettingError::OutOfRange { field, min, max } => {
+                let (what, unit) = match field {
+                    SettingField::ExpiryMinutes => ("Credential expiry", "minutes"),
+                    _ => ("Clipboard clearing", "seconds"),
+                };
+                write!(
+                    f,
+                    "{what}: enter a whole number of {unit} from {min} to {max}"
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for SettingError {}
 
 /// What the stored settings mean. Each is given as found in `storage.local` (`None` when
 /// missing or not of the expected type); one that is missing or unusable falls back to its
@@ -101,10 +144,8 @@ pub const SAMPLE: NameContext<'static> = NameContext {
 
 /// Why a template cannot be used (unknown placeholder, unclosed brace, too short once
 /// filled), checked with a sample preset and store.
-pub fn template_error(template: &str) -> Option<String> {
-    account::render_name(template, &SAMPLE)
-        .err()
-        .map(|e| e.to_string())
+pub fn template_error(template: &str) -> Option<NameError> {
+    account::render_name(template, &SAMPLE).err()
 }
 
 fn whole_number(text: &str) -> Option<u32> {
@@ -119,41 +160,26 @@ fn whole_number(text: &str) -> Option<u32> {
 pub fn validate(form: &SettingsForm) -> Result<Settings, Vec<SettingError>> {
     let mut errors = Vec::new();
     if let Some(e) = template_error(&form.name_template) {
-        errors.push(SettingError {
-            field: "nameTemplate",
-            min: None,
-            max: None,
-            message: format!("Account name template: {e}"),
-        });
+        errors.push(SettingError::Template(e));
     }
-    let mut number =
-        |field: &'static str, what: &str, unit: &str, text: &str, range: RangeInclusive<u32>| {
-            let n = whole_number(text).filter(|n| range.contains(n));
-            if n.is_none() {
-                errors.push(SettingError {
-                    field,
-                    min: Some(*range.start()),
-                    max: Some(*range.end()),
-                    message: format!(
-                        "{what}: enter a whole number of {unit} from {} to {}",
-                        range.start(),
-                        range.end()
-                    ),
-                });
-            }
-            n
-        };
+    let mut number = |field: SettingField, text: &str, range: RangeInclusive<u32>| {
+        let n = whole_number(text).filter(|n| range.contains(n));
+        if n.is_none() {
+            errors.push(SettingError::OutOfRange {
+                field,
+                min: *range.start(),
+                max: *range.end(),
+            });
+        }
+        n
+    };
     let expiry = number(
-        "expiryMinutes",
-        "Credential expiry",
-        "minutes",
+        SettingField::ExpiryMinutes,
         &form.expiry_minutes,
         EXPIRY_MINUTES,
     );
     let clipboard = number(
-        "clipboardSeconds",
-        "Clipboard clearing",
-        "seconds",
+        SettingField::ClipboardSeconds,
         &form.clipboard_seconds,
         CLIPBOARD_SECONDS,
     );
@@ -224,24 +250,38 @@ mod tests {
     #[test]
     fn every_bad_field_is_named_with_its_range() {
         let errors = validate(&form("{preset} {when}", "0", "1.5")).unwrap_err();
-        let fields: Vec<&str> = errors.iter().map(|e| e.field).collect();
+        let fields: Vec<SettingField> = errors.iter().map(SettingError::field).collect();
         assert_eq!(
             fields,
-            ["nameTemplate", "expiryMinutes", "clipboardSeconds"]
+            [
+                SettingField::NameTemplate,
+                SettingField::ExpiryMinutes,
+                SettingField::ClipboardSeconds
+            ]
         );
-        assert!(errors[0].message.contains("unknown placeholder {when}"));
         assert_eq!(
-            errors[1].message,
+            errors[0],
+            SettingError::Template(NameError::UnknownPlaceholder("when".into()))
+        );
+        assert_eq!(
+            errors[1].to_string(),
             "Credential expiry: enter a whole number of minutes from 1 to 1440"
         );
-        assert_eq!((errors[2].min, errors[2].max), (Some(5), Some(600)));
+        assert_eq!(
+            errors[2],
+            SettingError::OutOfRange {
+                field: SettingField::ClipboardSeconds,
+                min: 5,
+                max: 600
+            }
+        );
         for bad in ["", "1441", "-5", "abc", "99999999999"] {
             let errors = validate(&form("{preset}", bad, "60")).unwrap_err();
             assert_eq!(errors.len(), 1, "{bad:?}");
         }
         assert_eq!(
-            validate(&form("ab", "15", "60")).unwrap_err()[0].field,
-            "nameTemplate"
+            validate(&form("ab", "15", "60")).unwrap_err()[0].field(),
+            SettingField::NameTemplate
         );
     }
 }

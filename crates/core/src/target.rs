@@ -20,6 +20,35 @@ pub enum ValueKind {
 }
 
 impl ValueKind {
+    /// Every kind, in the order the preset editor lists them.
+    pub const ALL: [ValueKind; 7] = [
+        ValueKind::ApiPath,
+        ValueKind::B2bApiPath,
+        ValueKind::StoreHash,
+        ValueKind::ClientId,
+        ValueKind::ClientSecret,
+        ValueKind::AccessToken,
+        ValueKind::AccountName,
+    ];
+
+    /// The name preset files use (`"access_token"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ValueKind::ApiPath => "api_path",
+            ValueKind::B2bApiPath => "b2b_api_path",
+            ValueKind::StoreHash => "store_hash",
+            ValueKind::ClientId => "client_id",
+            ValueKind::ClientSecret => "client_secret",
+            ValueKind::AccessToken => "access_token",
+            ValueKind::AccountName => "account_name",
+        }
+    }
+
+    /// The kind a preset file names `name`.
+    pub fn parse(name: &str) -> Option<ValueKind> {
+        ValueKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+
     /// Values that grant access on their own: masked until revealed.
     pub fn is_secret(self) -> bool {
         matches!(self, ValueKind::ClientSecret | ValueKind::AccessToken)

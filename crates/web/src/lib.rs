@@ -2,9 +2,10 @@
 //! core (`scopefill_core`, which decides everything) and each context the extension runs in.
 //!
 //! - `content`: the content script on the control panel (fill, guard, capture, panel);
-//! - `popup`: the toolbar popup; `options`: the options page's API;
+//! - `popup`: the toolbar popup; `options`: the options page;
 //! - `worker`: the background's one entry, `workerStep`;
-//! - `kit`: what they share (DOM helpers, the picker widget, JS conversions).
+//! - `kit`: what they share (DOM helpers, the event queue, the localiser, the picker
+//!   widget, JS conversions).
 
 #[cfg(target_arch = "wasm32")]
 pub mod content;

@@ -1,7 +1,8 @@
-//! Small DOM helpers for the popup's static page (`extension/popup.html`).
+//! Small DOM helpers for the extension pages (`extension/popup.html`, `options.html`).
 
+use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlElement};
+use web_sys::{Document, Element, Event, EventTarget, HtmlElement};
 
 pub fn document() -> Option<Document> {
     web_sys::window()?.document()
@@ -69,4 +70,81 @@ pub fn focus_id(doc: &Document, id: &str) {
 /// Appends `child` to `parent`.
 pub fn append(parent: &Element, child: &Element) -> Option<()> {
     parent.append_child(child).ok().map(|_| ())
+}
+
+/// A listener for `kind` events on the element with `id`.
+pub fn listen(
+    doc: &Document,
+    id: &str,
+    kind: &'static str,
+    f: impl FnMut(&Event) + 'static,
+) -> Option<EventListener> {
+    let el = doc.get_element_by_id(id)?;
+    Some(EventListener::new(&el, kind, f))
+}
+
+/// As `listen`, for a handler that may call `prevent_default`.
+pub fn listen_preventable(
+    target: &EventTarget,
+    kind: &'static str,
+    f: impl FnMut(&Event) + 'static,
+) -> EventListener {
+    EventListener::new_with_options(
+        target,
+        kind,
+        EventListenerOptions::enable_prevent_default(),
+        f,
+    )
+}
+
+/// The event's target, as `T`.
+pub fn target_of<T: JsCast>(event: &Event) -> Option<T> {
+    event.target()?.dyn_into::<T>().ok()
+}
+
+/// The closest element matching `selector` from the event's target up (itself included).
+pub fn closest(event: &Event, selector: &str) -> Option<Element> {
+    target_of::<Element>(event)?
+        .closest(selector)
+        .ok()
+        .flatten()
+}
+
+/// A `<button type=button class=…>text</button>` named `label` for assistive technology.
+pub fn button(doc: &Document, class: &str, text: &str, label: Option<&str>) -> Option<Element> {
+    let b = el(doc, "button", class, Some(text))?;
+    set_attr(&b, "type", "button");
+    if let Some(label) = label {
+        set_attr(&b, "aria-label", label);
+    }
+    Some(b)
+}
+
+/// Sets the text of the element with `id`.
+pub fn set_text(doc: &Document, id: &str, text: &str) {
+    if let Some(e) = doc.get_element_by_id(id) {
+        e.set_text_content(Some(text));
+    }
+}
+
+/// Focuses `e` if it is an element that can take the focus.
+pub fn focus(e: &Element) {
+    if let Some(e) = e.dyn_ref::<HtmlElement>() {
+        let _ = e.focus();
+    }
+}
+
+/// The first element matching `selector` under `root`.
+pub fn query(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).ok().flatten()
+}
+
+/// Every element matching `selector` under `root`, in document order.
+pub fn query_all(root: &Element, selector: &str) -> Vec<Element> {
+    let Ok(nodes) = root.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..nodes.length())
+        .filter_map(|i| nodes.item(i)?.dyn_into::<Element>().ok())
+        .collect()
 }

@@ -13,6 +13,16 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue
         .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
+/// A thrown or rejected value as text: an error's message, or the value itself.
+#[cfg(feature = "pages")]
+pub(crate) fn error_text(e: &JsValue) -> String {
+    js_sys::Reflect::get(e, &JsValue::from_str("message"))
+        .ok()
+        .and_then(|m| m.as_string())
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| format!("{e:?}"))
+}
+
 /// A user's preset as kept in `storage.local`: its file name and its JSON text.
 #[derive(Deserialize)]
 struct CustomPreset {

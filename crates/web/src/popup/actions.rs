@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, File};
 
-use super::{view, with_popup, Host};
+use super::{view, with_popup, Host, Popup};
 use crate::kit::dom;
 use scopefill_core::contract::{
     local, CaptureDraft, ProblemRecord, Refusal, Reply, ToContent, ToWorker,
@@ -329,18 +329,14 @@ fn answered(host: &Host) {
 
 /// "Allow" (Chrome): the browser's own prompt, requested within the click. The popup may close
 /// while it shows (Chrome closes a popup that loses focus); the grant stands either way.
-pub fn allow_clipboard_read() {
-    let Some((host, in_popup)) = with_popup(|p| {
-        let in_popup = p.host.prompts_in_popup().unwrap_or(false);
-        (p.host.clone(), in_popup)
-    }) else {
-        return;
-    };
+pub fn allow_clipboard_read(p: &mut Popup) {
+    let host = p.host.clone();
+    let in_popup = host.prompts_in_popup().unwrap_or(false);
     answered(&host);
     if !in_popup {
         // Firefox: the options page asks (its prompt would open under the popup).
         let _ = host.open_options();
-        with_popup(view::hide_clipboard_ask);
+        view::hide_clipboard_ask(p);
         return;
     }
     let request = host.request_clipboard_read();
@@ -351,10 +347,9 @@ pub fn allow_clipboard_read() {
 }
 
 /// "Not now": keep clearing without the check; the options page can grant it later.
-pub fn decline_clipboard_read() {
-    let Some(host) = host() else { return };
-    answered(&host);
-    with_popup(|p| view::clipboard_answer(p, false));
+pub fn decline_clipboard_read(p: &mut Popup) {
+    answered(&p.host);
+    view::clipboard_answer(p, false);
 }
 
 /// Forget the shown account, or all of them.

@@ -11,18 +11,19 @@ mod actions;
 mod host;
 mod view;
 
-use std::cell::RefCell;
-
 use crate::kit::dom;
+use crate::kit::i18n;
+use crate::kit::queue::EventQueue;
 
 use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Interval;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Event, HtmlInputElement, HtmlSelectElement};
+use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement};
 
 use crate::kit::combobox::{self, Combobox};
 pub use host::Host;
+use scopefill_core::contract::local;
 use scopefill_core::popup_model::Capture;
 use scopefill_core::preset::{self, Preset};
 use scopefill_core::secret::Secret;
@@ -87,108 +88,64 @@ impl Popup {
 }
 
 thread_local! {
-    static POPUP: RefCell<Option<Popup>> = const { RefCell::new(None) };
+    static POPUP: EventQueue<Popup> = const { EventQueue::new() };
 }
 
-/// Runs `f` on the popup's state; None before start or if the state is already borrowed
-/// (an event dispatched while it is being drawn is dropped rather than panicking).
+/// Runs an event's handler on the popup's state: at once, or after the handler running now
+/// (see `kit::queue`).
+fn on_event(handler: impl FnOnce(&mut Popup) + 'static) {
+    POPUP.with(|queue| queue.run(handler));
+}
+
+/// Runs `f` on the popup's state at once, for code resumed by a promise; None before start.
 pub(crate) fn with_popup<R>(f: impl FnOnce(&mut Popup) -> R) -> Option<R> {
-    POPUP.with(|cell| cell.try_borrow_mut().ok()?.as_mut().map(f))
-}
-
-/// Fills every `[data-i18n]` element's text from `_locales`.
-fn localize(host: &Host, doc: &Document) {
-    let Ok(nodes) = doc.query_selector_all("[data-i18n]") else {
-        return;
-    };
-    for i in 0..nodes.length() {
-        let Some(el) = nodes.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
-            continue;
-        };
-        if let Some(key) = el.get_attribute("data-i18n") {
-            let text = host.t(&key, &[]);
-            if text != key {
-                el.set_text_content(Some(&text));
-            }
-        }
-    }
-    // Accessible names of controls without visible text.
-    if let Ok(nodes) = doc.query_selector_all("[data-i18n-label]") {
-        for i in 0..nodes.length() {
-            let Some(el) = nodes.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
-                continue;
-            };
-            if let Some(key) = el.get_attribute("data-i18n-label") {
-                let text = host.t(&key, &[]);
-                if text != key {
-                    dom::set_attr(&el, "aria-label", &text);
-                }
-            }
-        }
-    }
-    if let (Some(root), Ok(lang)) = (doc.document_element(), host.ui_language()) {
-        dom::set_attr(&root, "lang", &lang);
-    }
-}
-
-fn target_of<T: JsCast>(event: &Event) -> Option<T> {
-    event.target()?.dyn_into::<T>().ok()
-}
-
-fn listen(
-    doc: &Document,
-    id: &str,
-    kind: &'static str,
-    f: impl FnMut(&Event) + 'static,
-) -> Option<EventListener> {
-    let el = doc.get_element_by_id(id)?;
-    Some(EventListener::new(&el, kind, f))
+    POPUP.with(|queue| queue.with(f))
 }
 
 fn wire(doc: &Document) -> Vec<EventListener> {
     let mut out = Vec::new();
-    out.extend(listen(doc, "open-options", "click", |_| {
-        with_popup(|p| {
+    out.extend(dom::listen(doc, "open-options", "click", |_| {
+        on_event(|p| {
             let _ = p.host.open_options();
         });
     }));
-    out.extend(listen(doc, "fill", "click", |_| {
+    out.extend(dom::listen(doc, "fill", "click", |_| {
         wasm_bindgen_futures::spawn_local(actions::fill());
     }));
-    out.extend(listen(doc, "account", "change", |e| {
-        let Some(select) = target_of::<HtmlSelectElement>(e) else {
+    out.extend(dom::listen(doc, "account", "change", |e| {
+        let Some(select) = dom::target_of::<HtmlSelectElement>(e) else {
             return;
         };
-        with_popup(|p| {
+        on_event(move |p| {
             p.selected = Some(select.value());
             p.show_for = None;
             p.layout = None;
             view::render_selected(p);
         });
     }));
-    out.extend(listen(doc, "show-for", "change", |e| {
-        let Some(select) = target_of::<HtmlSelectElement>(e) else {
+    out.extend(dom::listen(doc, "show-for", "change", |e| {
+        let Some(select) = dom::target_of::<HtmlSelectElement>(e) else {
             return;
         };
-        with_popup(|p| {
+        on_event(move |p| {
             p.show_for = Some(select.value());
             p.layout = None;
             view::render_detail(p);
         });
     }));
-    out.extend(listen(doc, "layout-options", "change", |e| {
-        let Some(radio) = target_of::<HtmlInputElement>(e) else {
+    out.extend(dom::listen(doc, "layout-options", "change", |e| {
+        let Some(radio) = dom::target_of::<HtmlInputElement>(e) else {
             return;
         };
-        with_popup(|p| {
+        on_event(move |p| {
             p.layout = Some(radio.value());
             view::render_fields(p);
         });
     }));
     // The value rows' buttons, by delegation: rows are redrawn, this listener stays.
-    out.extend(listen(doc, "fields", "click", |e| {
-        let Some(button) =
-            target_of::<Element>(e).and_then(|t| t.closest("button[data-action]").ok().flatten())
+    out.extend(dom::listen(doc, "fields", "click", |e| {
+        let Some(button) = dom::target_of::<Element>(e)
+            .and_then(|t| t.closest("button[data-action]").ok().flatten())
         else {
             return;
         };
@@ -198,50 +155,54 @@ fn wire(doc: &Document) -> Vec<EventListener> {
         let Some(index) = index else { return };
         match button.get_attribute("data-action").as_deref() {
             Some("show") => {
-                with_popup(|p| view::toggle_reveal(p, index));
+                on_event(move |p| view::toggle_reveal(p, index));
             }
             Some("copy") => {
-                let job = with_popup(|p| {
-                    let field = p.fields.get(index)?;
-                    let feedback = button.parent_element()?.query_selector(".copied").ok()?;
-                    Some((field.value.clone()?, field.label.clone(), feedback))
-                })
-                .flatten();
-                if let Some((value, label, feedback)) = job {
-                    wasm_bindgen_futures::spawn_local(actions::copy(value, label, feedback));
-                }
+                on_event(move |p| {
+                    let Some(field) = p.fields.get(index) else {
+                        return;
+                    };
+                    let feedback = button
+                        .parent_element()
+                        .and_then(|line| line.query_selector(".copied").ok().flatten());
+                    if let (Some(value), Some(feedback)) = (field.value.clone(), feedback) {
+                        let label = field.label.clone();
+                        wasm_bindgen_futures::spawn_local(actions::copy(
+                            value,
+                            label,
+                            Some(feedback),
+                        ));
+                    }
+                });
             }
             _ => {}
         }
     }));
     for (id, env) in [("copy-json", false), ("copy-env", true)] {
-        out.extend(listen(doc, id, "click", move |_| {
-            let job = with_popup(|p| {
+        out.extend(dom::listen(doc, id, "click", move |_| {
+            on_event(move |p| {
                 let text = if env { p.env.clone() } else { p.json.clone() };
                 let what = p.t(if env { "popup_allEnv" } else { "popup_allJson" });
                 let feedback = dom::by_id::<Element>(&p.doc, "copy-all-feedback");
-                (text, what, feedback)
+                wasm_bindgen_futures::spawn_local(actions::copy(text, what, feedback));
             });
-            if let Some((value, what, feedback)) = job {
-                wasm_bindgen_futures::spawn_local(actions::copy(value, what, feedback));
-            }
         }));
     }
     // Synchronously within the click: the permission request needs the user's gesture.
-    out.extend(listen(doc, "clipboard-allow", "click", |_| {
-        actions::allow_clipboard_read();
+    out.extend(dom::listen(doc, "clipboard-allow", "click", |_| {
+        on_event(actions::allow_clipboard_read);
     }));
-    out.extend(listen(doc, "clipboard-later", "click", |_| {
-        actions::decline_clipboard_read();
+    out.extend(dom::listen(doc, "clipboard-later", "click", |_| {
+        on_event(actions::decline_clipboard_read);
     }));
-    out.extend(listen(doc, "forget", "click", |_| {
+    out.extend(dom::listen(doc, "forget", "click", |_| {
         wasm_bindgen_futures::spawn_local(actions::forget(false));
     }));
-    out.extend(listen(doc, "forget-all", "click", |_| {
+    out.extend(dom::listen(doc, "forget-all", "click", |_| {
         wasm_bindgen_futures::spawn_local(actions::forget(true));
     }));
-    out.extend(listen(doc, "import-file", "change", |e| {
-        let Some(input) = target_of::<HtmlInputElement>(e) else {
+    out.extend(dom::listen(doc, "import-file", "change", |e| {
+        let Some(input) = dom::target_of::<HtmlInputElement>(e) else {
             return;
         };
         let file = input.files().and_then(|f| f.get(0));
@@ -326,8 +287,8 @@ fn integration_picker(
 #[wasm_bindgen(js_name = startPopup)]
 pub async fn start_popup(host: Host) -> Result<(), JsValue> {
     let doc = dom::document().ok_or("no document")?;
-    localize(&host, &doc);
-    let keys = js_sys::Array::of2(&"customPresets".into(), &"lastPreset".into());
+    i18n::localize(&doc, &|key| host.t(key, &[]), host.ui_language().ok());
+    let keys = js_sys::Array::of2(&local::CUSTOM_PRESETS.into(), &local::LAST_PRESET.into());
     let stored = match host.storage_get(&keys) {
         Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.ok(),
         Err(_) => None,
@@ -337,11 +298,11 @@ pub async fn start_popup(host: Host) -> Result<(), JsValue> {
             .as_ref()
             .and_then(|v| js_sys::Reflect::get(v, &key.into()).ok())
     };
-    let custom = stored_key("customPresets")
+    let custom = stored_key(local::CUSTOM_PRESETS)
         .map(crate::kit::js::custom_from_js)
         .unwrap_or_default();
     // Only the id of the integration last used to fill a form is kept (by the content script).
-    let last_used = stored_key("lastPreset").and_then(|v| v.as_string());
+    let last_used = stored_key(local::LAST_PRESET).and_then(|v| v.as_string());
     let (presets, _errors) = preset::with_custom(&custom);
     let picker = integration_picker(&host, &doc, &presets, last_used.as_deref());
     let lang = host.ui_language().unwrap_or_else(|_| "en".into());
@@ -354,9 +315,7 @@ pub async fn start_popup(host: Host) -> Result<(), JsValue> {
         }
     });
     host.on_session_changed(session.as_ref().unchecked_ref())?;
-    let ticker = Interval::new(1000, || {
-        with_popup(view::tick);
-    });
+    let ticker = Interval::new(1000, || on_event(view::tick));
 
     let popup = Popup {
         host,
@@ -380,7 +339,7 @@ pub async fn start_popup(host: Host) -> Result<(), JsValue> {
         _session: Some(session),
     };
     view::render_presets(&popup);
-    POPUP.with(|cell| *cell.borrow_mut() = Some(popup));
+    POPUP.with(|queue| queue.start(popup));
     actions::refresh().await;
     // The Integration picker starts on the newest capture's preset, if any (else on the
     // last used one, which it lists first).
