@@ -67,7 +67,7 @@ pub fn look(doc: &Document) -> Option<Scene> {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct FillOutcome {
+pub struct FillRun {
     pub preset: String,
     pub plan: FillPlan,
     /// How the scope rows are drawn ("buttons", "radios", "native_select", "combobox",
@@ -319,7 +319,7 @@ pub async fn fill(
     preset: &Preset,
     account_name: &str,
     started: f64,
-) -> Result<FillOutcome, Msg> {
+) -> Result<FillRun, Msg> {
     let first = look(doc).ok_or_else(|| msg!("panel_noForm"))?;
     // The name is checked before anything on the page changes.
     account::validate_name(account_name).map_err(name_error)?;
@@ -344,7 +344,7 @@ pub async fn fill(
         || plan.summary.unknown > 0
         || plan.summary.unavailable > 0
         || plan.missing.iter().any(|m| m.presence == Presence::Always);
-    Ok(FillOutcome {
+    Ok(FillRun {
         preset: preset.id.clone(),
         report,
         widget_kind: widget_kind(&scene),

@@ -32,34 +32,34 @@ use scopefill_core::report::Report;
 #[wasm_bindgen]
 extern "C" {
     /// What the JS loader provides: the browser APIs the core may not reach itself.
-    pub type Host;
+    pub type ContentHost;
     /// Hands a message to the extension's background (`runtime.sendMessage`); resolves to
     /// the background's answer.
     #[wasm_bindgen(method)]
-    fn send(this: &Host, message: JsValue) -> js_sys::Promise;
+    fn send(this: &ContentHost, message: JsValue) -> js_sys::Promise;
     /// The user's presets from `storage.local`: `[{file, json}]`.
     #[wasm_bindgen(method, getter, js_name = customPresets)]
-    fn custom_presets(this: &Host) -> JsValue;
+    fn custom_presets(this: &ContentHost) -> JsValue;
     /// The account-name template from the options (default `{preset}`).
     #[wasm_bindgen(method, getter, js_name = nameTemplate)]
-    fn name_template(this: &Host) -> Option<String>;
+    fn name_template(this: &ContentHost) -> Option<String>;
     /// The id of the integration last used to fill a form (`storage.local` `lastPreset`):
     /// the Integration picker lists it first.
     #[wasm_bindgen(method, getter, js_name = lastPreset)]
-    fn last_preset(this: &Host) -> Option<String>;
+    fn last_preset(this: &ContentHost) -> Option<String>;
     /// Remembers the id of the integration a fill used (`storage.local` `lastPreset`; only
     /// the id, nothing secret).
     #[wasm_bindgen(method, catch, js_name = rememberPreset)]
-    fn remember_preset(this: &Host, id: &str) -> Result<(), JsValue>;
+    fn remember_preset(this: &ContentHost, id: &str) -> Result<(), JsValue>;
     /// Which build of the core runs: "wasm", or "js" where the page's CSP blocks WASM.
     #[wasm_bindgen(method, getter)]
-    fn flavour(this: &Host) -> Option<String>;
+    fn flavour(this: &ContentHost) -> Option<String>;
     /// Milliseconds the loader took to load the core.
     #[wasm_bindgen(method, getter, js_name = loadMs)]
-    fn load_ms(this: &Host) -> Option<f64>;
+    fn load_ms(this: &ContentHost) -> Option<f64>;
     /// The browser's interface language (`i18n.getUILanguage()`).
     #[wasm_bindgen(method, getter, js_name = uiLanguage)]
-    fn ui_language(this: &Host) -> Option<String>;
+    fn ui_language(this: &ContentHost) -> Option<String>;
 }
 
 /// The form's Save and name field, as the last read of the page found them: a click is
@@ -92,7 +92,7 @@ type Watch = (MutationObserver, Closure<dyn FnMut(js_sys::Array)>);
 const SAVE_ANSWER_MS: f64 = 5.0 * 60.0 * 1000.0;
 
 struct App {
-    host: Host,
+    host: ContentHost,
     presets: Vec<Preset>,
     panel: Option<Panel>,
     filling: bool,
@@ -669,7 +669,7 @@ fn on_save_intent(event: Event) {
 
 /// Starts the content script's core in this frame.
 #[wasm_bindgen(js_name = startContent)]
-pub fn start_content(host: Host) -> Result<(), JsValue> {
+pub fn start_content(host: ContentHost) -> Result<(), JsValue> {
     let doc = document().ok_or("no document")?;
     let (presets, _errors) = preset::with_custom_with::<BrowserJson>(
         &crate::kit::js::custom_from_js(host.custom_presets()),

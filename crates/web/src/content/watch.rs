@@ -30,7 +30,7 @@ pub struct Filled {
 }
 
 impl Filled {
-    pub fn new(outcome: &fill::FillOutcome) -> Filled {
+    pub fn new(outcome: &fill::FillRun) -> Filled {
         Filled {
             guard: Guard::new(&outcome.plan),
             plan: outcome.plan.clone(),

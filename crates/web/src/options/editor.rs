@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 use super::notice::{self, Kind};
-use super::{host, layouts, on_event, presets, storage, with_options, Host, Options};
+use super::{host, layouts, on_event, presets, storage, with_options, Options, OptionsHost};
 use crate::kit::dom::{self, el, set_attr};
 use scopefill_core::catalog::{Presence, CATALOG};
 use scopefill_core::level::Level;
@@ -42,7 +42,7 @@ pub fn level_text(o: &Options, level: Level) -> String {
 }
 
 /// The scope rows, drawn once from the catalogue (their lists are filled on open).
-pub fn draw_scope_rows(host: &Host, doc: &Document) {
+pub fn draw_scope_rows(host: &OptionsHost, doc: &Document) {
     let Some(list) = doc.get_element_by_id("scope-rows") else {
         return;
     };

@@ -7,51 +7,57 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 extern "C" {
     #[derive(Clone)]
-    pub type Host;
+    pub type OptionsHost;
 
     /// `storage.local.get(keys)`.
     #[wasm_bindgen(method, catch, js_name = storageGet)]
-    pub fn storage_get(this: &Host, keys: &JsValue) -> Result<js_sys::Promise, JsValue>;
+    pub fn storage_get(this: &OptionsHost, keys: &JsValue) -> Result<js_sys::Promise, JsValue>;
 
     /// `storage.local.set(items)`.
     #[wasm_bindgen(method, catch, js_name = storageSet)]
-    pub fn storage_set(this: &Host, items: &JsValue) -> Result<js_sys::Promise, JsValue>;
+    pub fn storage_set(this: &OptionsHost, items: &JsValue) -> Result<js_sys::Promise, JsValue>;
 
     /// Calls `callback(newValue)` whenever `customPresets` changes in `storage.local`.
     #[wasm_bindgen(method, catch, js_name = onCustomPresetsChanged)]
     pub fn on_custom_presets_changed(
-        this: &Host,
+        this: &OptionsHost,
         callback: &js_sys::Function,
     ) -> Result<(), JsValue>;
 
     /// Whether the optional clipboardRead permission is granted: a promise of a boolean.
     #[wasm_bindgen(method, catch, js_name = hasClipboardRead)]
-    pub fn has_clipboard_read(this: &Host) -> Result<js_sys::Promise, JsValue>;
+    pub fn has_clipboard_read(this: &OptionsHost) -> Result<js_sys::Promise, JsValue>;
 
     /// `permissions.request` (`grant`) or `permissions.remove` for clipboardRead: a promise
     /// of whether it was done. Must be called while a click is being handled.
     #[wasm_bindgen(method, catch, js_name = changeClipboardRead)]
-    pub fn change_clipboard_read(this: &Host, grant: bool) -> Result<js_sys::Promise, JsValue>;
+    pub fn change_clipboard_read(
+        this: &OptionsHost,
+        grant: bool,
+    ) -> Result<js_sys::Promise, JsValue>;
 
     /// Calls `callback()` whenever a permission is granted or removed (from this page, the
     /// popup or the browser's settings).
     #[wasm_bindgen(method, catch, js_name = onPermissionsChanged)]
-    pub fn on_permissions_changed(this: &Host, callback: &js_sys::Function) -> Result<(), JsValue>;
+    pub fn on_permissions_changed(
+        this: &OptionsHost,
+        callback: &js_sys::Function,
+    ) -> Result<(), JsValue>;
 
     /// `i18n.getMessage(key, substitutions)`: "" for an unknown key.
     #[wasm_bindgen(method, catch)]
     pub fn message(
-        this: &Host,
+        this: &OptionsHost,
         key: &str,
         substitutions: &js_sys::Array,
     ) -> Result<String, JsValue>;
 
     /// `i18n.getUILanguage()`.
     #[wasm_bindgen(method, catch, js_name = uiLanguage)]
-    pub fn ui_language(this: &Host) -> Result<String, JsValue>;
+    pub fn ui_language(this: &OptionsHost) -> Result<String, JsValue>;
 }
 
-impl Host {
+impl OptionsHost {
     /// The localised message `key` with `$1`… substituted; the key itself if unknown.
     pub fn t(&self, key: &str, substitutions: &[&str]) -> String {
         let subs: js_sys::Array = substitutions.iter().map(|s| JsValue::from_str(s)).collect();

@@ -5,7 +5,7 @@
 //! parts and handles every event, through one event queue (`kit::queue`). Decisions come
 //! from the plain core: `settings`, `account` (the name preview), `preset`, `preset_editor`
 //! (the stored list, copies, checks) and `preset_form` (the editor's form). Browser APIs
-//! web-sys lacks come from `Host` (`extension/options.js`).
+//! web-sys lacks come from `OptionsHost` (`extension/options.js`).
 
 mod cards;
 mod editor;
@@ -26,12 +26,12 @@ use web_sys::Document;
 use crate::kit::dom;
 use crate::kit::i18n;
 use crate::kit::queue::EventQueue;
-pub use host::Host;
+pub use host::OptionsHost;
 use scopefill_core::preset::{self, Preset};
 
 /// The page's state.
 pub(crate) struct Options {
-    host: Host,
+    host: OptionsHost,
     doc: Document,
     /// The user's presets (`[{file, json}]` in `storage.local`) as last read or written.
     custom: Vec<(String, String)>,
@@ -85,13 +85,13 @@ fn with_options<R>(f: impl FnOnce(&mut Options) -> R) -> Option<R> {
 }
 
 /// The host, for code resumed by a promise.
-fn host() -> Option<Host> {
+fn host() -> Option<OptionsHost> {
     with_options(|o| o.host.clone())
 }
 
 /// Starts the page: `host` wraps the extension APIs (see `extension/options.js`).
 #[wasm_bindgen(js_name = startOptions)]
-pub async fn start_options(host: Host) -> Result<(), JsValue> {
+pub async fn start_options(host: OptionsHost) -> Result<(), JsValue> {
     let doc = dom::document().ok_or("no document")?;
     i18n::localize(&doc, &|key| host.t(key, &[]), host.ui_language().ok());
     editor::draw_scope_rows(&host, &doc);

@@ -5,31 +5,31 @@ use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use super::Host;
+use super::OptionsHost;
 use crate::kit::js::{custom_from_js, to_js};
 use scopefill_core::contract::local;
 use scopefill_core::settings::Settings;
 
-async fn get(host: &Host, key: &str) -> Result<JsValue, JsValue> {
+async fn get(host: &OptionsHost, key: &str) -> Result<JsValue, JsValue> {
     let stored = JsFuture::from(host.storage_get(&JsValue::from_str(key))?).await?;
     js_sys::Reflect::get(&stored, &JsValue::from_str(key))
 }
 
-async fn set(host: &Host, key: &str, value: &JsValue) -> Result<(), JsValue> {
+async fn set(host: &OptionsHost, key: &str, value: &JsValue) -> Result<(), JsValue> {
     let items = js_sys::Object::new();
     js_sys::Reflect::set(&items, &JsValue::from_str(key), value)?;
     JsFuture::from(host.storage_set(&items)?).await.map(|_| ())
 }
 
 /// The user's presets as stored; none when unreadable.
-pub async fn read_custom(host: &Host) -> Vec<(String, String)> {
+pub async fn read_custom(host: &OptionsHost) -> Vec<(String, String)> {
     get(host, local::CUSTOM_PRESETS)
         .await
         .map(custom_from_js)
         .unwrap_or_default()
 }
 
-pub async fn write_custom(host: &Host, list: &[(String, String)]) -> Result<(), JsValue> {
+pub async fn write_custom(host: &OptionsHost, list: &[(String, String)]) -> Result<(), JsValue> {
     #[derive(Serialize)]
     struct Entry<'a> {
         file: &'a str,
@@ -43,14 +43,14 @@ pub async fn write_custom(host: &Host, list: &[(String, String)]) -> Result<(), 
 }
 
 /// The stored settings object (undefined when there is none).
-pub async fn read_settings(host: &Host) -> JsValue {
+pub async fn read_settings(host: &OptionsHost) -> JsValue {
     get(host, local::SETTINGS)
         .await
         .unwrap_or(JsValue::UNDEFINED)
 }
 
 /// Stores `settings` over the stored object, keeping any other key it has.
-pub async fn write_settings(host: &Host, settings: &Settings) -> Result<(), JsValue> {
+pub async fn write_settings(host: &OptionsHost, settings: &Settings) -> Result<(), JsValue> {
     let current = read_settings(host).await;
     let merged = js_sys::Object::new();
     if current.is_object() {

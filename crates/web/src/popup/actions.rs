@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, File};
 
-use super::{view, with_popup, Host, Popup};
+use super::{view, with_popup, Popup, PopupHost};
 use crate::kit::dom;
 use scopefill_core::contract::{
     local, CaptureDraft, ProblemRecord, Refusal, Reply, ToContent, ToWorker,
@@ -34,7 +34,7 @@ fn object(entries: &[(&str, JsValue)]) -> JsValue {
 /// Sends `request` to the background and reads its answer (a refusal when none came). Both
 /// ways through serde: the contract's types, JSON-shaped. (The answer is read from its JSON
 /// text, not with serde_wasm_bindgen, whose number handling casts floats to i64.)
-async fn ask(host: &Host, request: &ToWorker) -> Reply {
+async fn ask(host: &PopupHost, request: &ToWorker) -> Reply {
     let Ok(message) = crate::kit::js::to_js(request) else {
         return Reply::Refused(Refusal::Message);
     };
@@ -50,7 +50,7 @@ async fn call(promise: Result<js_sys::Promise, JsValue>) -> Result<JsValue, JsVa
     JsFuture::from(promise?).await
 }
 
-fn host() -> Option<Host> {
+fn host() -> Option<PopupHost> {
     with_popup(|p| p.host.clone())
 }
 
@@ -91,14 +91,14 @@ pub async fn refresh() {
 /// A fill report as the content script answers it: `{ok, headline, items: [{kind, text}]}`,
 /// its texts in the page's language, each with the `message` it says (shown here in the
 /// browser's language).
-struct Report {
+struct ShownReport {
     ok: bool,
     headline: String,
     items: Vec<(String, String)>,
 }
 
-enum FillOutcome {
-    Done(Report),
+enum FillResult {
+    Done(ShownReport),
     Failed(String),
     NoTab,
     NoForm,
@@ -114,7 +114,7 @@ fn text(value: &JsValue, key: &str) -> String {
 
 /// `value[key]` as a catalogue message, in the browser's language; else `value[text]` as
 /// it is.
-fn localized(host: &Host, value: &JsValue, key: &str, text_key: &str) -> String {
+fn localized(host: &PopupHost, value: &JsValue, key: &str, text_key: &str) -> String {
     let message = get(value, key);
     let message = message
         .is_object()
@@ -129,7 +129,7 @@ fn localized(host: &Host, value: &JsValue, key: &str, text_key: &str) -> String 
     }
 }
 
-fn report_from_js(host: &Host, report: &JsValue) -> Option<Report> {
+fn report_from_js(host: &PopupHost, report: &JsValue) -> Option<ShownReport> {
     if !report.is_object() {
         return None;
     }
@@ -141,7 +141,7 @@ fn report_from_js(host: &Host, report: &JsValue) -> Option<Report> {
                 .collect()
         })
         .unwrap_or_default();
-    Some(Report {
+    Some(ShownReport {
         ok: get(report, "ok").is_truthy(),
         headline: localized(host, report, "message", "headline"),
         items,
@@ -149,7 +149,7 @@ fn report_from_js(host: &Host, report: &JsValue) -> Option<Report> {
 }
 
 /// `tabs.query(query)`, read with `Reflect` (a tab has many fields; four are used).
-async fn tabs(host: &Host, query: JsValue) -> Vec<Tab> {
+async fn tabs(host: &PopupHost, query: JsValue) -> Vec<Tab> {
     let Ok(list) = call(host.query_tabs(&query)).await else {
         return Vec::new();
     };
@@ -166,7 +166,7 @@ async fn tabs(host: &Host, query: JsValue) -> Vec<Tab> {
         .collect()
 }
 
-async fn fill_in_tab(host: &Host, preset: &str) -> FillOutcome {
+async fn fill_in_tab(host: &PopupHost, preset: &str) -> FillResult {
     let active = tabs(
         host,
         object(&[("active", true.into()), ("currentWindow", true.into())]),
@@ -179,12 +179,12 @@ async fn fill_in_tab(host: &Host, preset: &str) -> FillOutcome {
     .await;
     let targets = fill_targets(active.first(), &panels);
     if targets.is_empty() {
-        return FillOutcome::NoTab;
+        return FillResult::NoTab;
     }
     let Ok(message) = crate::kit::js::to_js(&ToContent::Fill {
         preset: preset.to_string(),
     }) else {
-        return FillOutcome::NoForm;
+        return FillResult::NoForm;
     };
     for tab in targets {
         // A tab without the form does not answer: the browser rejects, try the next one.
@@ -195,11 +195,11 @@ async fn fill_in_tab(host: &Host, preset: &str) -> FillOutcome {
             continue;
         }
         return match report_from_js(host, &get(&answer, "report")) {
-            Some(report) if get(&answer, "ok").is_truthy() => FillOutcome::Done(report),
-            _ => FillOutcome::Failed(localized(host, &answer, "errorMessage", "error")),
+            Some(report) if get(&answer, "ok").is_truthy() => FillResult::Done(report),
+            _ => FillResult::Failed(localized(host, &answer, "errorMessage", "error")),
         };
     }
-    FillOutcome::NoForm
+    FillResult::NoForm
 }
 
 /// Fill form: the Integration select's preset, in the control-panel tab that has the form.
@@ -220,10 +220,10 @@ pub async fn fill() {
     let outcome = fill_in_tab(&host, &preset).await;
     busy.set_disabled(false);
     with_popup(|p| match outcome {
-        FillOutcome::Done(report) => {
+        FillResult::Done(report) => {
             view::show_status(p, "fill-status", report.ok, &report.headline, &report.items);
         }
-        FillOutcome::Failed(error) => {
+        FillResult::Failed(error) => {
             let text = if error.is_empty() {
                 p.t("popup_fillFailed")
             } else {
@@ -231,10 +231,10 @@ pub async fn fill() {
             };
             view::show_status(p, "fill-status", false, &text, &[]);
         }
-        FillOutcome::NoTab => {
+        FillResult::NoTab => {
             view::show_status(p, "fill-status", false, &p.t("popup_noTab"), &[]);
         }
-        FillOutcome::NoForm => {
+        FillResult::NoForm => {
             view::show_status(p, "fill-status", false, &p.t("popup_noForm"), &[]);
         }
     });
@@ -294,7 +294,7 @@ const ASKED_KEY: &str = local::CLIPBOARD_READ_ASKED;
 /// clipboard is then cleared only if it still holds the copy). The first time clearing needs
 /// it and it is not granted, the popup says why in one line and offers to grant it; once
 /// answered it does not ask again (the options page always offers it).
-async fn offer_clipboard_read(host: &Host) {
+async fn offer_clipboard_read(host: &PopupHost) {
     if with_popup(|p| p.asking).unwrap_or(true) {
         return;
     }
@@ -318,7 +318,7 @@ async fn offer_clipboard_read(host: &Host) {
 }
 
 /// The user answered the clipboard question: remember it.
-fn answered(host: &Host) {
+fn answered(host: &PopupHost) {
     let items = object(&[(ASKED_KEY, JsValue::TRUE)]);
     if let Ok(promise) = host.storage_set(&items) {
         wasm_bindgen_futures::spawn_local(async move {

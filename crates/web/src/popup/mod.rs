@@ -4,7 +4,7 @@
 //! `extension/popup.html` is the static page; this module localises it, draws the dynamic
 //! parts and handles every event. Decisions come from the plain core: `popup_model`
 //! (masking, countdown, which account and which tab), `target` (layouts, Copy all) and
-//! `credentials` (the imported `.txt`). Browser APIs web-sys lacks come from `Host`
+//! `credentials` (the imported `.txt`). Browser APIs web-sys lacks come from `PopupHost`
 //! (`extension/popup.js`).
 
 mod actions;
@@ -22,7 +22,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement};
 
 use crate::kit::combobox::{self, Combobox};
-pub use host::Host;
+pub use host::PopupHost;
 use scopefill_core::contract::local;
 use scopefill_core::popup_model::Capture;
 use scopefill_core::preset::{self, Preset};
@@ -32,7 +32,7 @@ use scopefill_core::target::FieldValue;
 /// The popup's state. Values are only held here (as `Secret`s inside the captures and
 /// fields) while the popup is open; the page shows them masked unless revealed.
 pub(crate) struct Popup {
-    host: Host,
+    host: PopupHost,
     doc: Document,
     lang: String,
     presets: Vec<Preset>,
@@ -263,7 +263,7 @@ fn wire(doc: &Document) -> Vec<EventListener> {
 
 /// The Integration picker over `presets`, the last used one first.
 fn integration_picker(
-    host: &Host,
+    host: &PopupHost,
     doc: &Document,
     presets: &[Preset],
     last_used: Option<&str>,
@@ -285,7 +285,7 @@ fn integration_picker(
 
 /// Starts the popup: `host` wraps the extension APIs (see `extension/popup.js`).
 #[wasm_bindgen(js_name = startPopup)]
-pub async fn start_popup(host: Host) -> Result<(), JsValue> {
+pub async fn start_popup(host: PopupHost) -> Result<(), JsValue> {
     let doc = dom::document().ok_or("no document")?;
     i18n::localize(&doc, &|key| host.t(key, &[]), host.ui_language().ok());
     let keys = js_sys::Array::of2(&local::CUSTOM_PRESETS.into(), &local::LAST_PRESET.into());
