@@ -26,10 +26,10 @@ const manifest = JSON.parse(readFileSync(`${root}/extension/manifest.json`, 'utf
 manifest.version = version;
 
 if (browser === 'chrome') {
-  manifest.background = { service_worker: 'background.js', type: 'module' };
+  manifest.background = { service_worker: 'worker/background.js', type: 'module' };
   delete manifest.browser_specific_settings;
 } else {
-  manifest.background = { scripts: ['background.js'], type: 'module' };
+  manifest.background = { scripts: ['worker/background.js'], type: 'module' };
   // Firefox has no offscreen documents (its background page has a DOM of its own).
   manifest.permissions = manifest.permissions?.filter((p) => p !== 'offscreen');
   const gecko = manifest.browser_specific_settings?.gecko;

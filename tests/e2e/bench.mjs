@@ -177,7 +177,7 @@ async function benchWorker(env) {
     }));
   }
   const page = await env.context.newPage();
-  await page.goto(`chrome-extension://${env.extensionId}/popup.html`);
+  await page.goto(`chrome-extension://${env.extensionId}/popup/popup.html`);
   const trips = [];
   for (let i = 0; i < RUNS; i++) {
     trips.push(await page.evaluate(async () => {

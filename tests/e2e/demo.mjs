@@ -41,7 +41,7 @@ if (headed) {
   console.log(`demo: captured ${capture.presetName} for store ${capture.storeHash} (values kept in memory only, not printed)`);
   const popup = await env.context.newPage();
   await popup.setViewportSize({ width: 400, height: 640 });
-  await popup.goto(`chrome-extension://${env.extensionId}/popup.html`);
+  await popup.goto(`chrome-extension://${env.extensionId}/popup/popup.html`);
   await popup.locator('body[data-ready="1"]').waitFor();
   await shot('5-popup.png', popup);
   // The control panel in other languages: the panel follows the page's.
@@ -66,14 +66,14 @@ if (!headed) {
   };
   const popup = await fr.context.newPage();
   await popup.setViewportSize({ width: 400, height: 640 });
-  await popup.goto(`chrome-extension://${fr.extensionId}/popup.html`);
+  await popup.goto(`chrome-extension://${fr.extensionId}/popup/popup.html`);
   await popup.locator('body[data-ready="1"]').waitFor();
   // Chromium speaks French only with its French resources (Debian: chromium-l10n).
   const spoken = await popup.evaluate(() => chrome.i18n.getUILanguage());
   if (!spoken.startsWith('fr')) console.log(`demo: the browser speaks ${spoken}, not French: install chromium-l10n for French screenshots`);
   await shotOf('9-popup-fr.png', popup);
   const options = await fr.context.newPage();
-  await options.goto(`chrome-extension://${fr.extensionId}/options.html`);
+  await options.goto(`chrome-extension://${fr.extensionId}/options/options.html`);
   await options.waitForSelector('html[data-ready=true]');
   await shotOf('10-options-fr.png', options);
   await fr.close();

@@ -3,7 +3,7 @@
 // zips and dist/ users install hold none of this.
 //
 //   test      dist/chrome, plus
-//             - limits.js replaced by tests/e2e/extension/limits.js (delays of a second, no
+//             - limits.js replaced by tests/e2e/extension/worker/limits.js (delays of a second, no
 //               30 s alarm floor);
 //             - the probe content script tests/e2e/extension/probe.js on every frame of
 //               *.mybigcommerce.com and of https://foreign.example (the foreign site the tests
@@ -32,7 +32,7 @@ export function extensionDir(flavour = 'shipped') {
   const out = path.join(ROOT, 'target/test-ext', `${flavour}-${process.pid}`);
   fs.rmSync(out, { recursive: true, force: true });
   fs.cpSync(SHIPPED, out, { recursive: true });
-  fs.copyFileSync(path.join(FILES, 'limits.js'), path.join(out, 'limits.js'));
+  fs.copyFileSync(path.join(FILES, 'limits.js'), path.join(out, 'worker/limits.js'));
   fs.copyFileSync(path.join(FILES, 'probe.js'), path.join(out, 'probe.js'));
   const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
   manifest.name = 'ScopeFill (test build)';

@@ -238,7 +238,7 @@ export const sessionDump = (env) => env.sw.evaluate(() => chrome.storage.session
  */
 export async function quietExtensionPage(env) {
   const page = await env.context.newPage();
-  await page.goto(`chrome-extension://${env.extensionId}/options.html`);
+  await page.goto(`chrome-extension://${env.extensionId}/options/options.html`);
   await page.waitForSelector('html[data-ready=true]');
   return page;
 }

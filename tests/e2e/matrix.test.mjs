@@ -82,7 +82,7 @@ for (const csp of ['strict', 'none']) describe(`${csp} page CSP`, () => {
     assert.equal(new Set(list.map((c) => c.id)).size, 20);
 
     const popup = await env.context.newPage();
-    await popup.goto(`chrome-extension://${env.extensionId}/popup.html`);
+    await popup.goto(`chrome-extension://${env.extensionId}/popup/popup.html`);
     await popup.locator('body[data-ready="1"]').waitFor();
     const dropped = popup.locator('#accounts-dropped');
     await dropped.filter({ hasText: `ScopeFill keeps the newest 20 accounts: ${runs - 20} older ones were forgotten.` }).waitFor();

@@ -15,12 +15,12 @@ const local = (key) => env.sw.evaluate(async (k) => (await chrome.storage.local.
 const setLocal = (items) => env.sw.evaluate(async (i) => chrome.storage.local.set(i), items);
 /** The core's verdict on a preset file, from the options page's own copy of the core. */
 const validate = (file, json) => page.evaluate(async ([f, j]) => {
-  const error = (await import('./pkg/scopefill.js')).presetError(f, j);
+  const error = (await import('../pkg/scopefill.js')).presetError(f, j);
   return error === undefined ? { ok: true } : { ok: false, error: { text: error } };
 }, [file, json]);
 
 async function openOptions() {
-  await page.goto(`chrome-extension://${env.extensionId}/options.html`);
+  await page.goto(`chrome-extension://${env.extensionId}/options/options.html`);
   await page.waitForSelector('html[data-ready=true]');
 }
 

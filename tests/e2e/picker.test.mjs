@@ -168,7 +168,7 @@ test('the last used integration comes first and is chosen after a reload, in the
   await page.close();
 
   const popup = await env.context.newPage();
-  await popup.goto(`chrome-extension://${env.extensionId}/popup.html`);
+  await popup.goto(`chrome-extension://${env.extensionId}/popup/popup.html`);
   await popup.locator('body[data-ready="1"]').waitFor({ timeout: 10000 });
   const field = integrationField(popup);
   assert.equal(await field.inputValue(), 'Violet');
@@ -180,7 +180,7 @@ test('the last used integration comes first and is chosen after a reload, in the
 
 test('the popup\'s picker: named "Integration", filters by typing, chosen by click or keyboard', async () => {
   const popup = await env.context.newPage();
-  await popup.goto(`chrome-extension://${env.extensionId}/popup.html`);
+  await popup.goto(`chrome-extension://${env.extensionId}/popup/popup.html`);
   await popup.locator('body[data-ready="1"]').waitFor({ timeout: 10000 });
   const field = integrationField(popup);
   assert.equal(await field.getAttribute('aria-autocomplete'), 'list');
@@ -240,7 +240,7 @@ test('the open picker, light and dark: text contrast >= 4.5:1; screenshots', asy
     const popup = await env.context.newPage();
     await popup.setViewportSize({ width: 380, height: 640 });
     await popup.emulateMedia({ colorScheme });
-    await popup.goto(`chrome-extension://${env.extensionId}/popup.html`);
+    await popup.goto(`chrome-extension://${env.extensionId}/popup/popup.html`);
     await popup.locator('body[data-ready="1"]').waitFor({ timeout: 10000 });
     const field = integrationField(popup);
     await field.click();

@@ -1,4 +1,4 @@
-// The toolbar popup (opened as a tab at chrome-extension://ID/popup.html) and the
+// The toolbar popup (opened as a tab at chrome-extension://ID/popup/popup.html) and the
 // background's secret hygiene: an account of every shipped preset (one captured on the
 // replica, the others sent as the content script's capture message) laid out in its target's
 // order and names, exact copies, the clipboard cleared after the delay (and
@@ -52,7 +52,7 @@ before(async () => {
 after(async () => { await env?.close(); });
 
 async function openPopup() {
-  await popup.goto(`chrome-extension://${env.extensionId}/popup.html`);
+  await popup.goto(`chrome-extension://${env.extensionId}/popup/popup.html`);
   await popup.locator('body[data-ready="1"]').waitFor({ timeout: 10000 });
   await popup.bringToFront();
 }
@@ -206,7 +206,7 @@ test('with clipboardRead granted the popup does not ask for it', async () => {
 
 test('the options page says what the granted permission is used for', async () => {
   const options = await env.context.newPage();
-  await options.goto(`chrome-extension://${env.extensionId}/options.html`);
+  await options.goto(`chrome-extension://${env.extensionId}/options/options.html`);
   await options.waitForSelector('html[data-ready=true]');
   assert.equal(await options.locator('html').getAttribute('data-clipboard-read'), 'granted');
   assert.equal(await options.locator('#clipboard-read-text').textContent(),

@@ -104,23 +104,23 @@ describe('the shipped package (dist/chrome)', () => {
       assert.equal(csp['frame-ancestors'], "'none'");
       assert.equal(csp['form-action'], "'none'");
       assert.equal(m.content_scripts.length, 1, 'only content.js');
-      assert.deepEqual(m.content_scripts[0].js, ['content.js']);
+      assert.deepEqual(m.content_scripts[0].js, ['content/content.js']);
     }
   });
 
   test('no test code in the packages users install', () => {
-    const shipped = fs.readFileSync(path.join(ROOT, 'extension/limits.js'), 'utf8');
+    const shipped = fs.readFileSync(path.join(ROOT, 'extension/worker/limits.js'), 'utf8');
     for (const browser of ['chrome', 'firefox']) {
-      assert.equal(fs.readFileSync(path.join(ROOT, 'dist', browser, 'limits.js'), 'utf8'), shipped);
+      assert.equal(fs.readFileSync(path.join(ROOT, 'dist', browser, 'worker/limits.js'), 'utf8'), shipped);
       assert.ok(!fs.existsSync(path.join(ROOT, 'dist', browser, 'probe.js')));
       assert.ok(!fs.existsSync(path.join(ROOT, 'dist', browser, 'limits.shipped.js')));
       const zip = fs.readdirSync(path.join(ROOT, 'dist')).find((f) => f.startsWith(`scopefill-${browser}-`) && f.endsWith('.zip'));
       const list = spawnSync('unzip', ['-Z1', path.join(ROOT, 'dist', zip)], { encoding: 'utf8' });
       assert.equal(list.status, 0, list.stderr);
       const files = list.stdout.split('\n').filter(Boolean);
-      assert.ok(files.includes('background.js') && files.includes('limits.js'), zip);
+      assert.ok(files.includes('worker/background.js') && files.includes('worker/limits.js'), zip);
       assert.ok(!files.some((f) => /probe|limits\.shipped|test/i.test(f)), `${zip}: ${files.filter((f) => /probe|test/i.test(f))}`);
-      const inZip = spawnSync('unzip', ['-p', path.join(ROOT, 'dist', zip), 'limits.js'], { encoding: 'utf8' }).stdout;
+      const inZip = spawnSync('unzip', ['-p', path.join(ROOT, 'dist', zip), 'worker/limits.js'], { encoding: 'utf8' }).stdout;
       assert.equal(inZip, shipped, `${zip}: limits.js`);
     }
   });
@@ -246,7 +246,7 @@ describe('the shipped package (dist/chrome)', () => {
     const popup = await env.context.newPage();
     await popup.setViewportSize({ width: 380, height: 700 });
     const open = async () => {
-      await popup.goto(`chrome-extension://${env.extensionId}/popup.html`);
+      await popup.goto(`chrome-extension://${env.extensionId}/popup/popup.html`);
       await popup.locator('body[data-ready="1"]').waitFor();
       await popup.bringToFront();
     };
@@ -425,7 +425,7 @@ describe('attacks from a content script (test flavour with the probe)', () => {
     assert.deepEqual((await captures(env)).map((c) => c.credentials.client_id), ids.slice(3));
     assert.equal((await sessionDump(env)).dropped, 3);
     const popup = await env.context.newPage();
-    await popup.goto(`chrome-extension://${env.extensionId}/popup.html`);
+    await popup.goto(`chrome-extension://${env.extensionId}/popup/popup.html`);
     await popup.locator('body[data-ready="1"]').waitFor();
     await popup.locator('#accounts-dropped', { hasText: 'ScopeFill keeps the newest 20 accounts: 3 older ones were forgotten.' }).waitFor();
     await popup.getByRole('button', { name: 'Forget all' }).click();
@@ -441,7 +441,7 @@ describe('attacks from a content script (test flavour with the probe)', () => {
     await quiet.bringToFront();
     const clipboard = () => quiet.evaluate(() => navigator.clipboard.readText());
     await quiet.evaluate(() => navigator.clipboard.writeText('the user\'s own text'));
-    await env.sw.evaluate(() => chrome.offscreen.createDocument({ url: 'offscreen.html', reasons: ['CLIPBOARD'], justification: 'test: the offscreen document\'s sender check' }));
+    await env.sw.evaluate(() => chrome.offscreen.createDocument({ url: 'worker/offscreen.html', reasons: ['CLIPBOARD'], justification: 'test: the offscreen document\'s sender check' }));
     try {
       const message = { target: 'offscreen', type: 'clear-clipboard', hash: HASH, verify: false };
       // The answer comes once every listener (the offscreen document's, the worker's) has

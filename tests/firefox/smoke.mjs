@@ -343,7 +343,7 @@ async function click(wd, css) {
 
 async function clipboardChecks(wd, addonId, creds, ok) {
   const host = await privileged(wd, '(id) => WebExtensionPolicy.getByID(id).mozExtensionHostname', addonId);
-  const popup = await openExtensionTab(wd, `moz-extension://${host}/popup.html`);
+  const popup = await openExtensionTab(wd, `moz-extension://${host}/popup/popup.html`);
   await wd.until('the popup', () => document.body.dataset.ready === '1');
   // The shortest delay the options page allows.
   await wd.call('POST', '/execute/async', {

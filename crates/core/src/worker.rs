@@ -1,7 +1,7 @@
 //! The background's rules, as one pure state machine: `step` takes an event (a message with
 //! its sender, or a tick of a timer or alarm), the state read from `storage.session`, the
 //! stored settings and the time, and returns the reply, the state to write back, when to
-//! wake next and whether to clear the clipboard now. `extension/background.js` only reads
+//! wake next and whether to clear the clipboard now. `extension/worker/background.js` only reads
 //! storage, calls `step` (through the WASM module) and carries out what it returns.
 //!
 //! Rules, whatever `storage.local` or a message says:
@@ -85,7 +85,7 @@ impl Limits {
         problems: 20,
     };
 
-    /// The shipped limits with a test build's changes (`extension/limits.js` is replaced in
+    /// The shipped limits with a test build's changes (`extension/worker/limits.js` is replaced in
     /// the test flavour only, to watch expiry and clearing in seconds).
     pub fn with(self, changes: &LimitChanges) -> Limits {
         let mut limits = self;

@@ -1,4 +1,4 @@
-// TEST BUILD ONLY. tests/e2e/flavour.mjs puts this file in place of extension/limits.js in
+// TEST BUILD ONLY. tests/e2e/flavour.mjs puts this file in place of extension/worker/limits.js in
 // the test flavour (target/test-ext/); the packages in dist/ never contain it.
 //
 // Changes to the core's shipped limits (crates/core/src/worker.rs, LimitChanges): the

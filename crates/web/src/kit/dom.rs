@@ -1,4 +1,4 @@
-//! Small DOM helpers for the extension pages (`extension/popup.html`, `options.html`).
+//! Small DOM helpers for the extension pages (`extension/popup/popup.html`, `extension/options/options.html`).
 
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;

@@ -1,4 +1,4 @@
-//! What the JS loader (`extension/options.js`) hands the options page: the extension APIs
+//! What the JS loader (`extension/options/options.js`) hands the options page: the extension APIs
 //! that web-sys does not cover. Every call is `catch`: a throwing browser API becomes an
 //! `Err`, never an exception unwinding through Rust.
 

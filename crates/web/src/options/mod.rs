@@ -1,11 +1,11 @@
 //! The options page (wasm32 only): settings, the clipboard permission, the user's presets
 //! (new, duplicate, edit, import, export, delete) and the shipped ones.
 //!
-//! `extension/options.html` is the static page; this module localises it, draws the dynamic
+//! `extension/options/options.html` is the static page; this module localises it, draws the dynamic
 //! parts and handles every event, through one event queue (`kit::queue`). Decisions come
 //! from the plain core: `settings`, `account` (the name preview), `preset`, `preset_editor`
 //! (the stored list, copies, checks) and `preset_form` (the editor's form). Browser APIs
-//! web-sys lacks come from `OptionsHost` (`extension/options.js`).
+//! web-sys lacks come from `OptionsHost` (`extension/options/options.js`).
 
 mod cards;
 mod editor;
@@ -89,7 +89,7 @@ fn host() -> Option<OptionsHost> {
     with_options(|o| o.host.clone())
 }
 
-/// Starts the page: `host` wraps the extension APIs (see `extension/options.js`).
+/// Starts the page: `host` wraps the extension APIs (see `extension/options/options.js`).
 #[wasm_bindgen(js_name = startOptions)]
 pub async fn start_options(host: OptionsHost) -> Result<(), JsValue> {
     let doc = dom::document().ok_or("no document")?;

@@ -1,4 +1,4 @@
-//! What the JS loader (`extension/popup.js`) hands the popup: the extension APIs that
+//! What the JS loader (`extension/popup/popup.js`) hands the popup: the extension APIs that
 //! web-sys does not cover. Every call is `catch`: a throwing browser API becomes an `Err`,
 //! never an exception unwinding through Rust.
 

@@ -1,11 +1,11 @@
 //! The toolbar popup (wasm32 only): Fill form for the control-panel tab, the captured
 //! accounts laid out for their target, copy with clipboard clearing, forget, import.
 //!
-//! `extension/popup.html` is the static page; this module localises it, draws the dynamic
+//! `extension/popup/popup.html` is the static page; this module localises it, draws the dynamic
 //! parts and handles every event. Decisions come from the plain core: `popup_model`
 //! (masking, countdown, which account and which tab), `target` (layouts, Copy all) and
 //! `credentials` (the imported `.txt`). Browser APIs web-sys lacks come from `PopupHost`
-//! (`extension/popup.js`).
+//! (`extension/popup/popup.js`).
 
 mod actions;
 mod host;
@@ -283,7 +283,7 @@ fn integration_picker(
     Some(Combobox::new(parts, entries, last_used, |_| {}))
 }
 
-/// Starts the popup: `host` wraps the extension APIs (see `extension/popup.js`).
+/// Starts the popup: `host` wraps the extension APIs (see `extension/popup/popup.js`).
 #[wasm_bindgen(js_name = startPopup)]
 pub async fn start_popup(host: PopupHost) -> Result<(), JsValue> {
     let doc = dom::document().ok_or("no document")?;

@@ -1,4 +1,4 @@
-//! The background's bindings: `extension/background.js` reads storage, hands each event to
+//! The background's bindings: `extension/worker/background.js` reads storage, hands each event to
 //! `workerStep` and carries out the outcome. Every rule is `scopefill_core::worker`'s.
 
 use scopefill_core::contract::{session_keys, Refusal, Reply, Session};
@@ -37,7 +37,7 @@ struct Outcome {
 
 /// One step of the background. `event` is `{message, sender}` for a message and null for a
 /// timer, an alarm or the start; `session` what `storage.session.get(sessionKeys())` gave;
-/// `settings` the stored settings; `changes` a test build's limits (`extension/limits.js`,
+/// `settings` the stored settings; `changes` a test build's limits (`extension/worker/limits.js`,
 /// null in the packages); `own` and `own_id` the extension's base address and id.
 #[wasm_bindgen(js_name = workerStep)]
 #[allow(clippy::too_many_arguments)]

@@ -1,6 +1,6 @@
 // Toolbar popup: a thin loader. The Rust core (crates/web/src/popup/) draws and runs the popup; this
 // file only hands it the extension APIs web-sys cannot reach.
-import init, { startPopup } from './pkg/scopefill.js';
+import init, { startPopup } from '../pkg/scopefill.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 

@@ -13,7 +13,7 @@
 // this worker lives and by an alarm once it has stopped (Chrome fires a packed extension's
 // alarms no sooner than 30 s: the core sets the alarm no sooner).
 
-import init, { workerStep, sessionKeys, localeReply } from './pkg/scopefill.js';
+import init, { workerStep, sessionKeys, localeReply } from '../pkg/scopefill.js';
 import { clearClipboard } from './offscreen.js';
 import { LIMITS } from './limits.js';
 
@@ -81,7 +81,7 @@ async function readLocale(locale) {
 
 // --- clipboard ------------------------------------------------------------------------------------
 
-const OFFSCREEN = 'offscreen.html';
+const OFFSCREEN = 'worker/offscreen.html';
 
 async function ensureOffscreen() {
   const url = api.runtime.getURL(OFFSCREEN);

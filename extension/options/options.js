@@ -1,6 +1,6 @@
 // Options page: a thin loader. The Rust core (crates/web/src/options/) draws and runs the page;
 // this file only hands it the extension APIs web-sys cannot reach.
-import init, { startOptions } from './pkg/scopefill.js';
+import init, { startOptions } from '../pkg/scopefill.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const CLIPBOARD_READ = { permissions: ['clipboardRead'] };
