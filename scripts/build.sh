@@ -76,8 +76,10 @@ build_wasm() {
 
 # The popup and options pages.
 build_wasm pkg target
-# The content script: the core and the DOM adapter only, without the pages' code.
-build_wasm pkg-content target/content --no-default-features
+# The content script: the core and the DOM adapter only, without the pages' code. Same
+# target dir and flags: the dependencies built for the pages are reused (cargo keeps both
+# feature sets' artifacts and links the one asked for).
+build_wasm pkg-content target --no-default-features
 
 # --- wasm2js flavour --------------------------------------------------------------------------
 # Only the content script loads this flavour, so it is built without the extension pages'
