@@ -158,15 +158,16 @@ export async function fillWith(frame, presetId, { name, integration } = {}) {
   await p.locator('section').waitFor({ timeout: 15000 });
   await chooseIntegration(p, presetId, integration);
   if (name !== undefined) await p.getByLabel('Account name').fill(name);
+  // A fill before on this page left its time and its "Filled" status: wait for this one's.
+  await p.evaluate((host) => host.removeAttribute('data-fill-ms'));
   const started = Date.now();
   await p.getByRole('button', { name: 'Fill form' }).click();
   const status = p.locator('[data-ref=status]');
-  await frame.waitForFunction(
-    () => /^Filled/.test(document.querySelector('#scopefill-panel')?.shadowRoot?.querySelector('[data-ref=status]')?.textContent ?? '') ||
-      document.querySelector('#scopefill-panel')?.shadowRoot?.querySelector('[data-ref=status]')?.className === 'bad',
-    null,
-    { timeout: 20000 },
-  );
+  await frame.waitForFunction(() => {
+    const host = document.querySelector('#scopefill-panel');
+    const line = host?.shadowRoot?.querySelector('[data-ref=status]');
+    return (host?.hasAttribute('data-fill-ms') && /^Filled/.test(line?.textContent ?? '')) || line?.className === 'bad';
+  }, null, { timeout: 20000 });
   const items = await p.locator('[data-ref=items] li').allTextContents();
   // From the Fill click to the last row verified, in the page's own clock.
   const pageMs = Number(await p.getAttribute('data-fill-ms'));
