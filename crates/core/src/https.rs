@@ -70,6 +70,22 @@ pub fn parse(text: &str) -> Option<Https<'_>> {
     })
 }
 
+/// Whether an address is BigCommerce's control panel (`https://<store>.mybigcommerce.com/manage/…`,
+/// any port, as the manifest matches): where the content script runs, the popup fills and
+/// the worker takes captures from.
+pub fn is_control_panel(address: &str) -> bool {
+    let Some(u) = parse(address) else {
+        return false;
+    };
+    let host_ok = u
+        .host
+        .strip_suffix(".mybigcommerce.com")
+        .is_some_and(|sub| !sub.is_empty());
+    // A dot segment could lead out of /manage/ once the browser resolves it.
+    let plain = !u.segments().any(|s| s == ".." || s == ".");
+    host_ok && plain && (u.path == "/manage" || u.path.starts_with("/manage/"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

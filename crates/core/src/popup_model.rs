@@ -93,21 +93,6 @@ pub fn choose_account<'a>(captures: &'a [Capture], current: Option<&str>) -> Opt
         })
 }
 
-/// Whether a tab shows BigCommerce's control panel (`https://*.mybigcommerce.com/manage/…`),
-/// the only place the content script runs.
-pub fn is_control_panel_url(url: &str) -> bool {
-    let Some(u) = crate::https::parse(url) else {
-        return false;
-    };
-    let host_ok = u
-        .host
-        .strip_suffix(".mybigcommerce.com")
-        .is_some_and(|sub| !sub.is_empty());
-    // A dot segment could lead out of /manage/ once the browser resolves it.
-    let plain = !u.segments().any(|s| s == ".." || s == ".");
-    host_ok && plain && (u.path == "/manage" || u.path.starts_with("/manage/"))
-}
-
 /// A browser tab as `tabs.query` describes it (fields the popup uses).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -125,7 +110,7 @@ pub struct Tab {
 /// control panel, then the other control-panel tabs, most recently used first. The first
 /// one whose page has the form open answers.
 pub fn fill_targets(active: Option<&Tab>, control_panel_tabs: &[Tab]) -> Vec<i32> {
-    let shows_panel = |t: &Tab| t.url.as_deref().is_some_and(is_control_panel_url);
+    let shows_panel = |t: &Tab| t.url.as_deref().is_some_and(crate::https::is_control_panel);
     let mut out = Vec::new();
     if let Some(id) = active.filter(|t| shows_panel(t)).and_then(|t| t.id) {
         out.push(id);
@@ -265,7 +250,7 @@ mod tests {
             "https://store-abc123.mybigcommerce.com/manage",
             "https://x.mybigcommerce.com/manage/?q=1",
         ] {
-            assert!(is_control_panel_url(ok), "{ok}");
+            assert!(crate::https::is_control_panel(ok), "{ok}");
         }
         for bad in [
             "http://store-abc123.mybigcommerce.com/manage/x",
@@ -277,7 +262,7 @@ mod tests {
             "chrome-extension://abc/popup.html",
             "",
         ] {
-            assert!(!is_control_panel_url(bad), "{bad}");
+            assert!(!crate::https::is_control_panel(bad), "{bad}");
         }
     }
 

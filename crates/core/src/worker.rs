@@ -21,6 +21,7 @@ use crate::contract::{
     Capture, CaptureDraft, PendingClear, ProblemRecord, Refusal, Reply, Session, Source, ToWorker,
 };
 use crate::credentials::Credentials;
+use crate::https::is_control_panel;
 use crate::messages::LOCALES;
 use crate::secret::Secret;
 use crate::settings::{
@@ -155,33 +156,6 @@ pub enum SenderKind {
     ExtensionPage,
     /// Anything else of the extension: a content script elsewhere.
     Other,
-}
-
-/// Scheme, host and path of an absolute `https:`/`http:`/extension address, without a URL
-/// parser: `(scheme, host, path)`; the port is dropped from the host.
-fn split_address(address: &str) -> Option<(&str, &str, &str)> {
-    let (scheme, rest) = address.split_once("://")?;
-    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let authority = &rest[..end];
-    if authority.contains('@') {
-        return None;
-    }
-    let host = authority.split(':').next().unwrap_or_default();
-    let path = rest[end..].split(['?', '#']).next().unwrap_or_default();
-    Some((scheme, host, path))
-}
-
-/// A control-panel page: `https://<store>.mybigcommerce.com/manage/…` (any port, as the
-/// manifest matches).
-pub fn is_control_panel(address: &str) -> bool {
-    let Some((scheme, host, path)) = split_address(address) else {
-        return false;
-    };
-    let host = host.to_ascii_lowercase();
-    scheme.eq_ignore_ascii_case("https")
-        && host.ends_with(".mybigcommerce.com")
-        && host.len() > ".mybigcommerce.com".len()
-        && (path == "/manage" || path.starts_with("/manage/"))
 }
 
 /// The origin (`scheme://host[:port]`) of an address.
