@@ -1,7 +1,7 @@
 //! Localising an extension page's static markup (the popup's, the options page's) from
 //! `_locales`, through the page's host.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element};
 
 use super::dom;
@@ -35,4 +35,18 @@ pub fn localize(doc: &Document, t: &dyn Fn(&str) -> String, lang: Option<String>
     if let (Some(root), Some(lang)) = (doc.document_element(), lang) {
         dom::set_attr(&root, "lang", &lang);
     }
+}
+
+/// The message `key` with `$1`… substituted, through the page host's `i18n.getMessage`
+/// (`get`); the key itself when it has none.
+pub fn message(
+    get: impl Fn(&str, &js_sys::Array) -> Result<String, JsValue>,
+    key: &str,
+    substitutions: &[&str],
+) -> String {
+    let subs: js_sys::Array = substitutions.iter().map(|s| JsValue::from_str(s)).collect();
+    get(key, &subs)
+        .ok()
+        .filter(|m| !m.is_empty())
+        .unwrap_or_else(|| key.to_string())
 }

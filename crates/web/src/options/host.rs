@@ -60,10 +60,6 @@ extern "C" {
 impl OptionsHost {
     /// The localised message `key` with `$1`… substituted; the key itself if unknown.
     pub fn t(&self, key: &str, substitutions: &[&str]) -> String {
-        let subs: js_sys::Array = substitutions.iter().map(|s| JsValue::from_str(s)).collect();
-        self.message(key, &subs)
-            .ok()
-            .filter(|m| !m.is_empty())
-            .unwrap_or_else(|| key.to_string())
+        crate::kit::i18n::message(|k, s| self.message(k, s), key, substitutions)
     }
 }
