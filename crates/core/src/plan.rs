@@ -423,6 +423,15 @@ pub struct Mismatch {
 }
 
 impl FillPlan {
+    /// The labels of the scopes the page lacks although every store shows them.
+    pub fn missing_everywhere_shown(&self) -> Vec<&'static str> {
+        self.missing
+            .iter()
+            .filter(|m| m.presence == Presence::Always)
+            .map(|m| m.label)
+            .collect()
+    }
+
     /// The option that shows a chosen row's level: the one the plan chooses, or the one the
     /// row already showed.
     pub fn option_for<'a>(&'a self, row: &'a RowReport) -> Option<&'a str> {

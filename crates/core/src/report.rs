@@ -116,12 +116,7 @@ pub fn describe(
         .count();
     let layout_refused = unidentified >= LAYOUT_REFUSED;
     if layout_refused {
-        let unset: Vec<&str> = plan
-            .missing
-            .iter()
-            .filter(|m| m.presence == Presence::Always)
-            .map(|m| m.label)
-            .collect();
+        let unset = plan.missing_everywhere_shown();
         let mut said = vec![msg!("report_notRecognised", unidentified)];
         if !unset.is_empty() {
             said.push(msg!("report_notSet", list(unset)));

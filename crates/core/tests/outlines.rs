@@ -3,7 +3,7 @@
 //! records them and checks they are current). An outline a user attaches to a bug report
 //! is in the same format and can be added here as it is.
 
-use scopefill_core::catalog::{self, Presence};
+use scopefill_core::catalog;
 use scopefill_core::identify::Placement;
 use scopefill_core::lang;
 use scopefill_core::outline::{self, CaptionFrom, ChoiceRow, Outline, RowKind};
@@ -201,12 +201,7 @@ fn planning_every_shipped_preset_on_the_recorded_toggle_page_finds_every_row_it_
     let observed = identified(&recognise("toggle"));
     for preset in shipped() {
         let plan = plan::plan(preset, &observed);
-        let missing: Vec<&str> = plan
-            .missing
-            .iter()
-            .filter(|m| m.presence == Presence::Always)
-            .map(|m| m.label)
-            .collect();
+        let missing = plan.missing_everywhere_shown();
         assert!(missing.is_empty(), "{}: {missing:?}", preset.id);
         assert_eq!(
             plan.summary.unknown + plan.summary.unavailable,
@@ -448,12 +443,7 @@ fn every_shipped_preset_planned_on_every_recorded_outline() {
             if refused.contains(&name.as_str()) || name == "stencil" || name == "pseudo-stencil" {
                 continue;
             }
-            let missing: Vec<&str> = plan
-                .missing
-                .iter()
-                .filter(|m| m.presence == Presence::Always)
-                .map(|m| m.label)
-                .collect();
+            let missing = plan.missing_everywhere_shown();
             // Closed comboboxes of a pseudo page wait for their choices to be read.
             if name != "pseudo-select" {
                 assert!(missing.is_empty(), "{name}: {}: {missing:?}", preset.id);
