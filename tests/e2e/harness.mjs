@@ -152,22 +152,29 @@ export async function chooseIntegration(root, presetId, name = PRESETS[presetId]
   if (shown !== name) throw new Error(`chooseIntegration: the field shows "${shown}" after choosing ${presetId}`);
 }
 
+/**
+ * Presses the panel's Fill form `button` and waits for this fill's end: the time it sets once
+ * its report shows, or a failure. A fill before on this page left its time and its report,
+ * so the time is removed first.
+ */
+async function pressFill(frame, p, button) {
+  await p.evaluate((host) => host.removeAttribute('data-fill-ms'));
+  await button.click();
+  await frame.waitForFunction(() => {
+    const host = document.querySelector('#scopefill-panel');
+    return host?.hasAttribute('data-fill-ms') || host?.shadowRoot?.querySelector('[data-ref=status]')?.className === 'bad';
+  }, null, { timeout: 20000 });
+}
+
 /** Waits for the panel, picks the integration and presses Fill form; returns the report. */
 export async function fillWith(frame, presetId, { name, integration } = {}) {
   const p = panel(frame);
   await p.locator('section').waitFor({ timeout: 15000 });
   await chooseIntegration(p, presetId, integration);
   if (name !== undefined) await p.getByLabel('Account name').fill(name);
-  // A fill before on this page left its time and its "Filled" status: wait for this one's.
-  await p.evaluate((host) => host.removeAttribute('data-fill-ms'));
   const started = Date.now();
-  await p.getByRole('button', { name: 'Fill form' }).click();
+  await pressFill(frame, p, p.getByRole('button', { name: 'Fill form' }));
   const status = p.locator('[data-ref=status]');
-  await frame.waitForFunction(() => {
-    const host = document.querySelector('#scopefill-panel');
-    const line = host?.shadowRoot?.querySelector('[data-ref=status]');
-    return (host?.hasAttribute('data-fill-ms') && /^Filled/.test(line?.textContent ?? '')) || line?.className === 'bad';
-  }, null, { timeout: 20000 });
   const items = await p.locator('[data-ref=items] li').allTextContents();
   // From the Fill click to the last row verified, in the page's own clock.
   const pageMs = Number(await p.getAttribute('data-fill-ms'));
@@ -368,13 +375,7 @@ export async function fillInAnyLanguage(frame, presetId) {
   const p = panel(frame);
   await p.locator('section').waitFor({ timeout: 15000 });
   await chooseIntegration(p, presetId, undefined, p.locator('[data-ref=preset]'));
-  // A fill before on this page left its time: wait for this one's.
-  await p.evaluate((host) => host.removeAttribute('data-fill-ms'));
-  await p.locator('[data-ref=fill]').click();
-  await frame.waitForFunction(() => {
-    const host = document.querySelector('#scopefill-panel');
-    return host?.hasAttribute('data-fill-ms') || host?.shadowRoot?.querySelector('[data-ref=status]')?.className === 'bad';
-  }, null, { timeout: 20000 });
+  await pressFill(frame, p, p.locator('[data-ref=fill]'));
   const status = p.locator('[data-ref=status]');
   return {
     // 'check': done, with rows placed by position to look at before Save.
