@@ -4,7 +4,8 @@
 #   make check   fmt, clippy (native, both wasm builds), cargo test (the table tests once)
 #   make e2e     build, replica self-check, web-ext lint (both packages), browser tests
 #                (Chromium E2E, then the Firefox smoke test)
-#   make test    check, then e2e
+#   make test    check and build side by side (2 cores: cargo alone leaves one idle much of
+#                the time), then e2e
 #   make demo    build, then the scripted demo
 #   make bench   build, then the benchmark; sizes are printed either way
 #   make clean   remove build output (node_modules stays)
@@ -13,7 +14,7 @@ SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: all deps build check e2e test demo bench clean
+.PHONY: all deps build check e2e browser-tests test demo bench clean
 
 all: build
 
@@ -41,6 +42,10 @@ check: deps
 	@cargo test --locked -p scopefill-core $(addprefix --test ,$(TABLE_TESTS)) -- --nocapture --test-threads 1
 
 e2e: build
+	@$(MAKE) --no-print-directory browser-tests
+
+# The e2e steps on what is built.
+browser-tests:
 	@echo "== replica self-check: node www/check-replica.mjs"
 	@node www/check-replica.mjs
 	@echo "== web-ext lint dist/firefox"
@@ -52,7 +57,10 @@ e2e: build
 	@echo "== Firefox smoke test: node tests/firefox/smoke.mjs"
 	@node tests/firefox/smoke.mjs
 
-test: check e2e
+# Lines of the two interleave (-Oline keeps each whole); each step's header names it.
+test:
+	@$(MAKE) --no-print-directory -j2 -Oline check build
+	@$(MAKE) --no-print-directory browser-tests
 
 demo: build
 	@if [ -f tests/e2e/demo.mjs ]; then node tests/e2e/demo.mjs; \

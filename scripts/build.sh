@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make build`: the WASM core in two flavours, then dist/chrome, dist/firefox and their zips.
 #
-#   target/pkg/         wasm-bindgen --target web + wasm-opt -Oz   (popup, options)
+#   target/pkg/         wasm-bindgen --target web + wasm-opt -Oz   (popup, options, worker)
 #   target/pkg-content/ the same without the pages' code           (content script)
 #   target/pkg-js/      the content script's core as plain JS through wasm2js, bundled into
 #                       one module (pages whose CSP blocks WASM)
@@ -24,12 +24,16 @@ step() { # step NAME: prints how long the previous step took, then the new one's
   step_name=$1; step_start=$t
 }
 
-# binaryen_features [RUSTFLAGS' -C flags…]: binaryen's --enable flags for the wasm features the
-# pinned rustc (rust-toolchain.toml) turns on for wasm32-unknown-unknown with those flags;
-# binaryen must accept them (and may use them: every browser the manifest allows has them).
+# binaryen's --enable flags for the wasm features the pinned rustc (rust-toolchain.toml) turns on
+# for wasm32-unknown-unknown with this repository's flags (.cargo/config.toml); binaryen must
+# accept them (and may use them: every browser the manifest allows has them).
 binaryen_features() {
   local feature
-  rustc --print cfg --target wasm32-unknown-unknown "$@" | sed -n 's/^target_feature="\(.*\)"$/\1/p' |
+  local flags
+  flags=$(sed -n 's/^rustflags = \["\(.*\)"\]$/\1/p' .cargo/config.toml)
+  [ -n "$flags" ] || { echo "build: no wasm32 rustflags line in .cargo/config.toml" >&2; exit 1; }
+  rustc --print cfg --target wasm32-unknown-unknown "$flags" |
+    sed -n 's/^target_feature="\(.*\)"$/\1/p' |
     while read -r feature; do
       case $feature in
         bulk-memory) echo --enable-bulk-memory --enable-bulk-memory-opt ;;
@@ -39,33 +43,46 @@ binaryen_features() {
     done
 }
 read -r -a features <<<"$(binaryen_features | xargs)"
-wasm2js_flags=(-Ctarget-feature=-reference-types,-nontrapping-fptoint)
-read -r -a wasm2js_features <<<"$(binaryen_features "${wasm2js_flags[@]}" | xargs)"
 
 # --- replica page (www/): React + BigDesign bundle → www/dist/ (the tests serve it) -------------
 step "replica bundle (www)"
 node www/build.mjs
 
 # --- WASM flavours ----------------------------------------------------------------------------
-# build_wasm OUT TARGET_DIR [cargo args…]: cargo → wasm-bindgen --target web → wasm-opt -Oz into
-# target/OUT/. wasm-bindgen + wasm-opt take ~15 s: skipped when neither the module cargo
-# produced nor this script changed.
-build_wasm() {
-  local out=$1 dir=$2
-  shift 2
+# Two cargo builds, then three translations of their modules, run side by side: wasm-opt and
+# wasm2js are single-threaded (binaryen compiled to WASM, from npm). Each translation is
+# skipped when neither its module nor these steps changed.
+release=target/wasm32-unknown-unknown/release/$crate.wasm
+
+# cargo_wasm OUT [cargo args…]: the module for target/OUT/, kept as target/OUT.module.wasm (the
+# next build overwrites cargo's own output).
+cargo_wasm() {
+  local out=$1
+  shift
   step "cargo ($out)"
-  cargo build --locked --release --target wasm32-unknown-unknown -p "$crate" --lib --target-dir "$dir" "$@"
-  local wasm=$dir/wasm32-unknown-unknown/release/$crate.wasm
-  local sum
-  sum=$(cat "$wasm" "$0" | sha256sum | cut -d' ' -f1)  # the module and these steps
-  if [ -f "target/$out/${crate}_bg.wasm" ] && [ "$(cat "target/$out.sha256" 2>/dev/null)" = "$sum" ]; then
-    step "$out/ (unchanged)"
+  cargo build --locked --release --target wasm32-unknown-unknown -p "$crate" --lib "$@"
+  cp "$release" "target/$out.module.wasm"
+}
+
+# unchanged OUT FILE…: whether target/OUT was made from exactly these inputs; else records
+# their hash for done OUT.
+unchanged() {
+  local out=$1
+  shift
+  sum=$(cat "$@" | sha256sum | cut -d' ' -f1)
+  [ -e "target/$out" ] && [ "$(cat "target/$out.sha256" 2>/dev/null)" = "$sum" ]
+}
+
+# web_module OUT: wasm-bindgen --target web, then wasm-opt -Oz, into target/OUT/.
+web_module() {
+  local out=$1 sum
+  if unchanged "$out" "target/$out.module.wasm" "$0"; then
+    echo "build: $out/ unchanged"
     return
   fi
-  step "wasm-bindgen + wasm-opt ($out)"
   rm -rf "target/$out" "target/$out.sha256"
-  wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
-    --out-dir "target/$out" "$wasm"
+  wasm-bindgen --target web --out-name "$crate" --no-typescript --remove-name-section --remove-producers-section \
+    --out-dir "target/$out" "target/$out.module.wasm"
   "$bin/wasm-opt" -Oz "${features[@]}" \
     --strip-debug --strip-producers --strip-target-features \
     "target/$out/${crate}_bg.wasm" -o "target/$out/${crate}_bg.opt.wasm"
@@ -74,36 +91,19 @@ build_wasm() {
   echo "$sum" > "target/$out.sha256"
 }
 
-# The popup and options pages.
-build_wasm pkg target
-# The content script: the core and the DOM adapter only, without the pages' code. Same
-# target dir and flags: the dependencies built for the pages are reused (cargo keeps both
-# feature sets' artifacts and links the one asked for).
-build_wasm pkg-content target --no-default-features
-
-# --- wasm2js flavour --------------------------------------------------------------------------
-# Only the content script loads this flavour, so it is built without the extension pages'
-# code (`--no-default-features`: no popup). No externref table (wasm2js cannot express it) and
-# a stripped module (profile.wasm2js), else wasm-bindgen cannot find
-# __wbindgen_externref_table_dealloc; no saturating float→int instructions, which wasm2js
-# translates into an invalid module. Own target dir: other RUSTFLAGS.
-step "cargo (wasm2js flavour)"
-RUSTFLAGS="${wasm2js_flags[*]}" \
-  cargo build --locked --profile wasm2js --target wasm32-unknown-unknown -p "$crate" --lib --target-dir target/wasm2js \
-  --no-default-features
-
-wasm=target/wasm2js/wasm32-unknown-unknown/wasm2js/$crate.wasm
-sum=$(cat "$wasm" "$0" scripts/renew-wasm2js-views.mjs | sha256sum | cut -d' ' -f1)  # the module and these steps
-if [ -f target/pkg-js/"$crate.js" ] && [ "$(cat target/pkg-js.sha256 2>/dev/null)" = "$sum" ]; then
-  step "pkg-js/ (unchanged)"
-else
-  step "wasm-bindgen (bundler)"
-  rm -rf target/pkg-js target/pkg-js.sha256
-  wasm-bindgen --target bundler --no-typescript --remove-name-section --remove-producers-section \
-    --out-dir target/pkg-js "$wasm"
-
-  step "wasm2js -Oz"
-  "$bin/wasm2js" "${wasm2js_features[@]}" -Oz \
+# js_module: the content script's module (no reference types, stripped; see .cargo/config.toml
+# and Cargo.toml) as plain JS through wasm2js, bundled into one module in target/pkg-js/, for
+# pages whose CSP blocks WASM.
+js_module() {
+  local sum
+  if unchanged pkg-js target/pkg-content.module.wasm "$0" scripts/renew-wasm2js-views.mjs; then
+    echo "build: pkg-js/ unchanged"
+    return
+  fi
+  rm -rf target/pkg-js target/pkg-js.sha256 target/pkg-js.bundle
+  wasm-bindgen --target bundler --out-name "$crate" --no-typescript --remove-name-section --remove-producers-section \
+    --out-dir target/pkg-js target/pkg-content.module.wasm
+  "$bin/wasm2js" "${features[@]}" -Oz \
     "target/pkg-js/${crate}_bg.wasm" -o "target/pkg-js/${crate}_bg.wasm.js"
   rm "target/pkg-js/${crate}_bg.wasm"
   # The bundler glue imports the .wasm module; point it at the JS translation instead.
@@ -111,7 +111,7 @@ else
   if ! grep -q "${crate}_bg\.wasm\.js" "target/pkg-js/$crate.js" \
      || grep -q "${crate}_bg\.wasm[\"']" "target/pkg-js/$crate.js"; then
     echo "build: could not rewrite the .wasm import in target/pkg-js/$crate.js" >&2
-    exit 1
+    return 1
   fi
   # Memory views renewed after a grow (see the script).
   node scripts/renew-wasm2js-views.mjs "target/pkg-js/${crate}_bg.js"
@@ -120,17 +120,31 @@ else
   # address, and Chromium resolves a web-accessible module's own relative imports against the
   # extension's fixed id, which use_dynamic_url refuses to pages. (pkg/ is already one module
   # plus the .wasm the loader names by its dynamic address.)
-  step "bundle pkg-js (esbuild)"
   "$bin/esbuild" "target/pkg-js/$crate.js" --bundle --format=esm --minify-whitespace --legal-comments=none \
     --log-level=warning --outfile="target/pkg-js.bundle/$crate.js"
   rm -rf target/pkg-js
   mv target/pkg-js.bundle target/pkg-js
   if grep -qE "^import |from ['\"]\./" "target/pkg-js/$crate.js"; then
     echo "build: target/pkg-js/$crate.js still imports other files" >&2
-    exit 1
+    return 1
   fi
   echo "$sum" > target/pkg-js.sha256
-fi
+}
+
+# The popup, options page and worker.
+cargo_wasm pkg
+# The content script: the core and the DOM adapter only, without the pages' code. The
+# dependencies built for the pages are reused (cargo keeps both feature sets' artifacts and
+# links the one asked for).
+cargo_wasm pkg-content --no-default-features
+
+step "wasm-bindgen, wasm-opt, wasm2js"
+web_module pkg & pkg=$!
+web_module pkg-content & content=$!
+js_module & js=$!
+failed=0
+for job in "$pkg" "$content" "$js"; do wait "$job" || failed=1; done
+[ "$failed" = 0 ] || { echo "build: a WASM translation failed (above)" >&2; exit 1; }
 
 # --- extension --------------------------------------------------------------------------------
 step "assemble dist/"
