@@ -2,8 +2,8 @@
 #   make deps    install what the others need (idempotent; a no-op when all is there)
 #   make build   WASM core (web + wasm2js flavours) → dist/chrome, dist/firefox, zips
 #   make check   fmt, clippy (native, both wasm builds), cargo test (the table tests once)
-#   make e2e     build, replica self-check, web-ext lint (both packages), browser tests
-#                (Chromium E2E, then the Firefox smoke test)
+#   make e2e     build, then the replica self-check, web-ext lint (both packages) and the
+#                Firefox smoke test (beside them), then the Chromium E2E suites
 #   make test    check, then e2e
 #   make demo    build, then the scripted demo
 #   make bench   build, then the benchmark; sizes are printed either way
@@ -13,7 +13,7 @@ SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: all deps build check e2e browser-tests test demo bench clean
+.PHONY: all deps build check e2e test demo bench clean
 
 all: build
 
@@ -41,20 +41,7 @@ check: deps
 	@cargo test --locked -p scopefill-core $(addprefix --test ,$(TABLE_TESTS)) -- --nocapture --test-threads 1
 
 e2e: build
-	@$(MAKE) --no-print-directory browser-tests
-
-# The e2e steps on what is built.
-browser-tests:
-	@echo "== replica self-check: node www/check-replica.mjs"
-	@node www/check-replica.mjs
-	@echo "== web-ext lint dist/firefox"
-	@node scripts/lint-firefox.mjs dist/firefox
-	@echo "== web-ext lint dist/chrome (Firefox-only messages ignored, listed in scripts/lint-chrome.mjs)"
-	@node scripts/lint-chrome.mjs dist/chrome
-	@echo "== browser tests: node tests/e2e/run.mjs"
-	@node tests/e2e/run.mjs
-	@echo "== Firefox smoke test: node tests/firefox/smoke.mjs"
-	@node tests/firefox/smoke.mjs
+	@scripts/browser-tests.sh
 
 # One after the other: cargo already keeps both cores busy in each (measured: side by side
 # they took longer than in turn).
