@@ -13,7 +13,7 @@
 // this worker lives and by an alarm once it has stopped (Chrome fires a packed extension's
 // alarms no sooner than 30 s: the core sets the alarm no sooner).
 
-import init, { workerStep, sessionKeys, localeReply } from '../pkg/scopefill.js';
+import init, { workerStep, sessionKeys, localeReply, offscreenMessage } from '../pkg/scopefill.js';
 import { clearClipboard } from './offscreen.js';
 import { LIMITS } from './limits.js';
 
@@ -117,7 +117,7 @@ async function clearCopied(hash) {
   if (api.offscreen?.createDocument) {
     await ensureOffscreen();
     try {
-      const answer = await api.runtime.sendMessage({ target: 'offscreen', type: 'clear-clipboard', hash, verify });
+      const answer = await api.runtime.sendMessage(offscreenMessage(hash, verify));
       return answer?.cleared === true;
     } finally {
       await api.offscreen.closeDocument().catch(() => {});

@@ -77,28 +77,26 @@ export async function clearClipboard(hash, { verify, doc = document }) {
   return true;
 }
 
-/**
- * Sent by the background (the service worker) or an extension page, never by a content
- * script: its address is the extension's, and so is its tab's when it has one (the options
- * page opens in a tab of its own).
- */
-function fromExtension(sender) {
-  const own = api.runtime.getURL('');
-  const ours = (address) => typeof address === 'string' && address.startsWith(own);
-  return sender.id === api.runtime.id && ours(sender.url) && (!sender.tab || ours(sender.tab.url)) &&
-    (sender.origin === undefined || `${sender.origin}/` === own);
-}
-
-// As the offscreen document: answer the background (and no content script: a page could
-// otherwise have the clipboard cleared, or learn by the answer whether it holds a value).
+// As the offscreen document: answer the worker's requests addressed to this document. Which
+// sender may ask, and what a request is, is the core's (crates/core/src/worker.rs,
+// offscreen_request; the message is contract.rs ToOffscreen).
 if (globalThis.document && globalThis.location?.pathname.endsWith('/offscreen.html')) {
+  const core = import('../pkg/scopefill.js').then(async (module) => {
+    await module.default();
+    return module;
+  });
   api.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    if (!fromExtension(sender) || message?.target !== 'offscreen') return false;
-    if (message.type !== 'clear-clipboard' || typeof message.hash !== 'string') return false;
-    clearClipboard(message.hash, { verify: message.verify !== false }).then(
-      (cleared) => sendResponse({ ok: true, cleared }),
-      (error) => sendResponse({ ok: false, error: error?.name ?? 'error' }),
-    );
+    // The popup's messages to the worker reach this document too: they are the worker's to
+    // answer, so only the ones addressed here are taken.
+    if (message?.target !== 'offscreen') return false;
+    core.then(async ({ offscreenAdmit, offscreenReply }) => {
+      const { clear, reply } = offscreenAdmit(message, sender, api.runtime.getURL(''), api.runtime.id);
+      if (!clear) return reply;
+      return clearClipboard(clear.hash, { verify: clear.verify }).then(
+        (cleared) => offscreenReply(cleared),
+        () => offscreenReply(undefined),
+      );
+    }).then(sendResponse, () => sendResponse({ ok: false }));
     return true;
   });
 }

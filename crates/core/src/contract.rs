@@ -238,6 +238,8 @@ pub enum Refusal {
     Id,
     /// The catalogue could not be read.
     Fetch,
+    /// The offscreen document could not read or write the clipboard.
+    Clipboard,
 }
 
 /// The background's answer to a `ToWorker` message. On the wire `{ok: true, …}` or
@@ -256,6 +258,10 @@ pub enum Reply {
     Done,
     Messages {
         json: String,
+    },
+    /// The offscreen document's answer: whether it cleared the clipboard.
+    Cleared {
+        cleared: bool,
     },
     Refused(Refusal),
 }
@@ -276,6 +282,8 @@ impl Serialize for Reply {
             #[serde(skip_serializing_if = "Option::is_none")]
             json: Option<&'a str>,
             #[serde(skip_serializing_if = "Option::is_none")]
+            cleared: Option<bool>,
+            #[serde(skip_serializing_if = "Option::is_none")]
             error: Option<Refusal>,
         }
         let mut wire = Wire {
@@ -285,6 +293,7 @@ impl Serialize for Reply {
             dropped: None,
             limit: None,
             json: None,
+            cleared: None,
             error: None,
         };
         match self {
@@ -300,6 +309,7 @@ impl Serialize for Reply {
             }
             Reply::Done => {}
             Reply::Messages { json } => wire.json = Some(json),
+            Reply::Cleared { cleared } => wire.cleared = Some(*cleared),
             Reply::Refused(refusal) => {
                 wire.ok = false;
                 wire.error = Some(*refusal);
@@ -321,6 +331,7 @@ impl<'de> Deserialize<'de> for Reply {
             #[serde(default)]
             limit: u32,
             json: Option<String>,
+            cleared: Option<bool>,
             error: Option<Refusal>,
         }
         let wire = Wire::deserialize(deserializer)?;
@@ -346,6 +357,10 @@ impl<'de> Deserialize<'de> for Reply {
             Wire {
                 json: Some(json), ..
             } => Reply::Messages { json },
+            Wire {
+                cleared: Some(cleared),
+                ..
+            } => Reply::Cleared { cleared },
             _ => Reply::Done,
         })
     }
@@ -354,6 +369,42 @@ impl<'de> Deserialize<'de> for Reply {
 impl Reply {
     pub fn is_ok(&self) -> bool {
         !matches!(self, Reply::Refused(_))
+    }
+}
+
+/// The worker's request to the offscreen document (Chrome, whose worker has no DOM to reach
+/// the clipboard with; Firefox's background page clears it itself). Admitted only from the
+/// extension's own contexts (`worker::offscreen_request`); answered `Reply::Cleared`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum ToOffscreen {
+    /// Clear the clipboard if it still holds the value with this SHA-256 (`verify`: the
+    /// optional clipboardRead permission is granted), or whatever it holds (without it).
+    ClearClipboard { hash: String, verify: bool },
+}
+
+/// A `ToOffscreen` on the wire: `{target: "offscreen", type, …}`. Every `runtime.sendMessage`
+/// reaches every extension page, so the popup's messages to the worker reach the offscreen
+/// document too; it answers only the ones addressed to it, and leaves the rest to the worker.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ToOffscreenAddressed {
+    pub target: OffscreenTarget,
+    #[serde(flatten)]
+    pub request: ToOffscreen,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OffscreenTarget {
+    Offscreen,
+}
+
+impl From<ToOffscreen> for ToOffscreenAddressed {
+    fn from(request: ToOffscreen) -> Self {
+        ToOffscreenAddressed {
+            target: OffscreenTarget::Offscreen,
+            request,
+        }
     }
 }
 

@@ -18,7 +18,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::contract::{
-    Capture, CaptureDraft, PendingClear, ProblemRecord, Refusal, Reply, Session, Source, ToWorker,
+    Capture, CaptureDraft, PendingClear, ProblemRecord, Refusal, Reply, Session, Source,
+    ToOffscreen, ToOffscreenAddressed, ToWorker,
 };
 use crate::credentials::Credentials;
 use crate::https::is_control_panel;
@@ -355,7 +356,7 @@ fn answer(
             Reply::Done
         }
         ToWorker::Copied { hash } => {
-            if hash.len() != 64 || !hash.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
+            if !is_sha256_hex(&hash) {
                 return Reply::Refused(Refusal::Hash);
             }
             let deadline = now.max(0.0) as u64 + u64::from(delays.clipboard_seconds) * 1000;
@@ -411,6 +412,29 @@ fn label(value: Option<String>, max: usize) -> String {
 
 fn utf16_len(value: &str) -> usize {
     value.chars().map(char::len_utf16).sum()
+}
+
+fn is_sha256_hex(hash: &str) -> bool {
+    hash.len() == 64 && hash.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+/// The offscreen document's one rule: a request addressed to it (`message`), from the
+/// extension's own worker or pages, of the contract's shape, with a SHA-256 to compare. A
+/// content script could otherwise have the clipboard cleared, or learn from the answer
+/// whether it holds a value.
+pub fn offscreen_request(
+    message: serde_json::Value,
+    sender: SenderKind,
+) -> Result<ToOffscreen, Refusal> {
+    if sender != SenderKind::ExtensionPage {
+        return Err(Refusal::Sender);
+    }
+    let addressed: ToOffscreenAddressed =
+        serde_json::from_value(message).map_err(|_| Refusal::Message)?;
+    match addressed.request {
+        ToOffscreen::ClearClipboard { ref hash, .. } if !is_sha256_hex(hash) => Err(Refusal::Hash),
+        request => Ok(request),
+    }
 }
 
 /// The capture the background keeps from what was sent: only the fields it knows, as
@@ -869,6 +893,58 @@ mod tests {
                 "{bad}"
             );
             assert_eq!(ask(bad).read_locale, None);
+        }
+    }
+
+    #[test]
+    fn the_offscreen_document_answers_only_the_extension_and_only_its_own_request() {
+        let hash = "ab".repeat(32);
+        let request = ToOffscreen::ClearClipboard {
+            hash: hash.clone(),
+            verify: true,
+        };
+        let wire = serde_json::to_value(ToOffscreenAddressed::from(request.clone())).unwrap();
+        assert_eq!(
+            wire,
+            json!({"target": "offscreen", "type": "clear-clipboard", "hash": hash, "verify": true})
+        );
+        assert_eq!(
+            offscreen_request(wire.clone(), SenderKind::ExtensionPage),
+            Ok(request)
+        );
+        for sender in [SenderKind::ControlPanelFrame, SenderKind::Other] {
+            assert_eq!(
+                offscreen_request(wire.clone(), sender),
+                Err(Refusal::Sender)
+            );
+        }
+        for malformed in [
+            json!({"type": "clear-clipboard", "hash": hash, "verify": true}),
+            json!({"target": "offscreen", "type": "clear-all", "hash": hash, "verify": true}),
+            json!({"target": "offscreen", "type": "clear-clipboard", "hash": hash}),
+            json!({"target": "offscreen", "type": "clear-clipboard", "hash": 7, "verify": true}),
+            json!(null),
+        ] {
+            assert_eq!(
+                offscreen_request(malformed.clone(), SenderKind::ExtensionPage),
+                Err(Refusal::Message),
+                "{malformed}"
+            );
+        }
+        let short = json!({"target": "offscreen", "type": "clear-clipboard", "hash": "AB", "verify": false});
+        assert_eq!(
+            offscreen_request(short, SenderKind::ExtensionPage),
+            Err(Refusal::Hash)
+        );
+        // Its answers, as the worker reads them.
+        for reply in [
+            Reply::Cleared { cleared: true },
+            Reply::Cleared { cleared: false },
+            Reply::Refused(Refusal::Clipboard),
+        ] {
+            let back: Reply =
+                serde_json::from_value(serde_json::to_value(&reply).unwrap()).unwrap();
+            assert_eq!(back, reply);
         }
     }
 }

@@ -1,7 +1,9 @@
 //! The background's bindings: `extension/worker/background.js` reads storage, hands each event to
 //! `workerStep` and carries out the outcome. Every rule is `scopefill_core::worker`'s.
 
-use scopefill_core::contract::{session_keys, Refusal, Reply, Session};
+use scopefill_core::contract::{
+    session_keys, Refusal, Reply, Session, ToOffscreen, ToOffscreenAddressed,
+};
 use scopefill_core::worker::{self, Event, LimitChanges, Limits, Sender, SenderKind};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -96,5 +98,58 @@ pub fn locale_reply(json: Option<String>) -> Result<JsValue, JsValue> {
     to_plain(&match json {
         Some(json) => Reply::Messages { json },
         None => Reply::Refused(Refusal::Fetch),
+    })
+}
+
+/// The worker's request to the offscreen document: clear the clipboard if it holds the value
+/// with this hash (`verify`), or whatever it holds.
+#[wasm_bindgen(js_name = offscreenMessage)]
+pub fn offscreen_message(hash: String, verify: bool) -> Result<JsValue, JsValue> {
+    to_plain(&ToOffscreenAddressed::from(ToOffscreen::ClearClipboard {
+        hash,
+        verify,
+    }))
+}
+
+/// What the offscreen document does with a message addressed to it: `{clear: {hash,
+/// verify}}`, or `{reply}` (a refusal) to answer at once. The rule is
+/// `scopefill_core::worker::offscreen_request`.
+#[wasm_bindgen(js_name = offscreenAdmit)]
+pub fn offscreen_admit(
+    message: JsValue,
+    sender: JsValue,
+    own: &str,
+    own_id: &str,
+) -> Result<JsValue, JsValue> {
+    #[derive(Serialize)]
+    struct Clear {
+        hash: String,
+        verify: bool,
+    }
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    enum Admitted {
+        Clear(Clear),
+        Reply(Reply),
+    }
+    let sender = serde_json::from_value::<Sender>(json_of(&sender))
+        .map_or(SenderKind::Other, |s| s.kind(own, own_id));
+    to_plain(
+        &match worker::offscreen_request(json_of(&message), sender) {
+            Ok(ToOffscreen::ClearClipboard { hash, verify }) => {
+                Admitted::Clear(Clear { hash, verify })
+            }
+            Err(refusal) => Admitted::Reply(Reply::Refused(refusal)),
+        },
+    )
+}
+
+/// The offscreen document's answer: whether it cleared the clipboard, or (undefined) that it
+/// could not read or write it.
+#[wasm_bindgen(js_name = offscreenReply)]
+pub fn offscreen_reply(cleared: Option<bool>) -> Result<JsValue, JsValue> {
+    to_plain(&match cleared {
+        Some(cleared) => Reply::Cleared { cleared },
+        None => Reply::Refused(Refusal::Clipboard),
     })
 }
