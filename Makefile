@@ -3,7 +3,7 @@
 #   make build   WASM core (web + wasm2js flavours) → dist/chrome, dist/firefox, zips
 #   make check   fmt, clippy (native, both wasm builds), cargo test (the table tests once)
 #   make e2e     build, then the replica self-check, web-ext lint (both packages) and the
-#                Firefox smoke test (beside them), then the Chromium E2E suites
+#                Firefox smoke test side by side, then the Chromium E2E suites
 #   make test    check, then e2e
 #   make demo    build, then the scripted demo
 #   make bench   build, then the benchmark; sizes are printed either way
