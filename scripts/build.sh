@@ -64,8 +64,9 @@ cargo_wasm() {
   cp "$release" "target/$out.module.wasm"
 }
 
-# unchanged OUT FILE…: whether target/OUT was made from exactly these inputs; else records
-# their hash for done OUT.
+# unchanged OUT FILE…: whether target/OUT was made from exactly these inputs. Sets the
+# caller's `sum` to their hash, which the caller writes to target/OUT.sha256 once it has
+# made target/OUT.
 unchanged() {
   local out=$1
   shift

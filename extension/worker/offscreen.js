@@ -9,7 +9,7 @@
 const api = globalThis.browser ?? globalThis.chrome;
 
 /** SHA-256 of `text` (UTF-8), lowercase hex; the popup hashes copied values the same way. */
-export async function sha256Hex(text) {
+async function sha256Hex(text) {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
@@ -60,7 +60,7 @@ async function emptyClipboard(doc) {
  * when the user has copied something else since. Resolves to whether it cleared.
  * Needs clipboardRead (without it the paste reads nothing and nothing is cleared).
  */
-export async function clearIfHolds(hash, doc = document) {
+async function clearIfHolds(hash, doc = document) {
   const text = await readClipboard(doc);
   if ((await sha256Hex(text)) !== hash) return false;
   await emptyClipboard(doc);

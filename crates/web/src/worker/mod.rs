@@ -25,6 +25,12 @@ fn to_plain<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(&text)
 }
 
+/// What a `runtime.onMessage` sender is, for the core's rules (anything unreadable is
+/// `Other`, which no rule admits).
+fn sender_kind(sender: serde_json::Value, own: &str, own_id: &str) -> SenderKind {
+    serde_json::from_value::<Sender>(sender).map_or(SenderKind::Other, |s| s.kind(own, own_id))
+}
+
 /// The outcome as background.js carries it out.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -58,11 +64,11 @@ pub fn worker_step(
     let event = match json_of(&event) {
         serde_json::Value::Null => Event::Tick,
         event => {
-            let sender = event
-                .get("sender")
-                .cloned()
-                .and_then(|s| serde_json::from_value::<Sender>(s).ok())
-                .map_or(SenderKind::Other, |s| s.kind(own, own_id));
+            let sender = sender_kind(
+                event.get("sender").cloned().unwrap_or_default(),
+                own,
+                own_id,
+            );
             Event::Message {
                 message: event
                     .get("message")
@@ -132,8 +138,7 @@ pub fn offscreen_admit(
         Clear(Clear),
         Reply(Reply),
     }
-    let sender = serde_json::from_value::<Sender>(json_of(&sender))
-        .map_or(SenderKind::Other, |s| s.kind(own, own_id));
+    let sender = sender_kind(json_of(&sender), own, own_id);
     to_plain(
         &match worker::offscreen_request(json_of(&message), sender) {
             Ok(ToOffscreen::ClearClipboard { hash, verify }) => {
