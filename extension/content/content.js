@@ -7,7 +7,9 @@
 // is then loaded instead. The page's CSP is never altered.
 (() => {
   const api = globalThis.browser ?? globalThis.chrome;
-  if (globalThis.__scopefillLoader) return;
+  // `=== true`: an element the page names __scopefillLoader shows up on the window as a
+  // named property (in this world too), and must not stop the loader.
+  if (globalThis.__scopefillLoader === true) return;
   globalThis.__scopefillLoader = true;
 
   // The create form lives under .../api-accounts/... (and older .../auth/api-accounts/...).
@@ -44,6 +46,9 @@
       rememberPreset: (id) => {
         api.storage.local.set({ lastPreset: String(id) }).catch(() => {});
       },
+      // Set only by the test flavour's own content script (tests/e2e/flavour.mjs), in this
+      // isolated world; a string, which no element the page names can pose as.
+      panelMode: globalThis.__scopefillPanelMode === 'open' ? 'open' : undefined,
       flavour,
       loadMs: performance.now() - t0,
       // The panel speaks the page's language; the browser's where the page's is unknown.

@@ -1,8 +1,15 @@
-// The test flavours of the extension, assembled from the shipped package (dist/chrome) into
-// target/test-ext/<flavour>/. Only the tests load them; `make build` never produces them, so the
-// zips and dist/ users install hold none of this.
+// The test flavours of the extension, assembled from the shipped package (dist/chrome, or
+// dist/firefox for the Firefox smoke test) into target/test-ext/<flavour>/. Only the tests
+// load them; `make build` never produces them, so the zips and dist/ users install hold none
+// of this.
 //
-//   test      dist/chrome, plus
+//   shipped   dist/chrome as users get it: the in-page panel is a closed shadow root, which
+//             Playwright's locators cannot enter (the security tests check that the page
+//             cannot either).
+//   open      shipped, plus tests/e2e/extension/open-panel.js before the content script: it
+//             asks the loader, in the extension's isolated world, for an open shadow root, so
+//             the tests drive the panel as a person does. Nothing else differs.
+//   test      open, plus
 //             - limits.js replaced by tests/e2e/extension/worker/limits.js (delays of a second, no
 //               30 s alarm floor);
 //             - the probe content script tests/e2e/extension/probe.js on every frame of
@@ -17,38 +24,48 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const SHIPPED = path.join(ROOT, 'dist/chrome');
 const FILES = path.join(ROOT, 'tests/e2e/extension');
 export const FOREIGN_ORIGIN = 'https://foreign.example';
 
 const built = new Map();
 
-/** The directory of `flavour` ('shipped', 'test' or 'granted'), assembled once per process. */
-export function extensionDir(flavour = 'shipped') {
-  if (flavour === 'shipped') return SHIPPED;
-  if (built.has(flavour)) return built.get(flavour);
-  if (!['test', 'granted'].includes(flavour)) throw new Error(`unknown flavour ${flavour}`);
-  if (!fs.existsSync(path.join(SHIPPED, 'manifest.json'))) throw new Error(`${SHIPPED} is not built: run make build`);
-  const out = path.join(ROOT, 'target/test-ext', `${flavour}-${process.pid}`);
+/**
+ * The directory of `flavour` ('shipped', 'open', 'test' or 'granted') of the `browser`'s
+ * package ('chrome' or 'firefox'), assembled once per process.
+ */
+export function extensionDir(flavour = 'shipped', browser = 'chrome') {
+  const shipped = path.join(ROOT, 'dist', browser);
+  if (flavour === 'shipped') return shipped;
+  const key = `${browser}-${flavour}`;
+  if (built.has(key)) return built.get(key);
+  if (!['open', 'test', 'granted'].includes(flavour)) throw new Error(`unknown flavour ${flavour}`);
+  if (!fs.existsSync(path.join(shipped, 'manifest.json'))) throw new Error(`${shipped} is not built: run make build`);
+  const out = path.join(ROOT, 'target/test-ext', `${key}-${process.pid}`);
   fs.rmSync(out, { recursive: true, force: true });
-  fs.cpSync(SHIPPED, out, { recursive: true });
-  fs.copyFileSync(path.join(FILES, 'limits.js'), path.join(out, 'worker/limits.js'));
-  fs.copyFileSync(path.join(FILES, 'probe.js'), path.join(out, 'probe.js'));
+  fs.cpSync(shipped, out, { recursive: true });
   const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
-  manifest.name = 'ScopeFill (test build)';
-  manifest.content_scripts.push({
-    matches: ['https://*.mybigcommerce.com/*', `${FOREIGN_ORIGIN}/*`],
-    js: ['probe.js'],
-    all_frames: true,
-    run_at: 'document_end',
-  });
+  fs.copyFileSync(path.join(FILES, 'open-panel.js'), path.join(out, 'open-panel.js'));
+  for (const script of manifest.content_scripts) {
+    if (script.js.includes('content/content.js')) script.js.unshift('open-panel.js');
+  }
+  if (flavour !== 'open') {
+    fs.copyFileSync(path.join(FILES, 'limits.js'), path.join(out, 'worker/limits.js'));
+    fs.copyFileSync(path.join(FILES, 'probe.js'), path.join(out, 'probe.js'));
+    manifest.name = 'ScopeFill (test build)';
+    manifest.content_scripts.push({
+      matches: ['https://*.mybigcommerce.com/*', `${FOREIGN_ORIGIN}/*`],
+      js: ['probe.js'],
+      all_frames: true,
+      run_at: 'document_end',
+    });
+  }
   if (flavour === 'granted') {
     manifest.permissions.push('clipboardRead');
     manifest.optional_permissions = manifest.optional_permissions.filter((p) => p !== 'clipboardRead');
     if (manifest.optional_permissions.length === 0) delete manifest.optional_permissions;
   }
   fs.writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(manifest, null, 2));
-  built.set(flavour, out);
+  built.set(key, out);
   process.on('exit', () => fs.rmSync(out, { recursive: true, force: true }));
   return out;
 }

@@ -30,10 +30,11 @@ export const PRESETS = Object.fromEntries(
  * the replica's files, from `pages` (address → HTML, for storefront and foreign-site pages a
  * test needs), or (for the demo) proxied to a replica server on 127.0.0.1.
  *
- * `flavour`: 'shipped' (dist/chrome, as users get it), 'test' or 'granted' (see flavour.mjs).
+ * `flavour`: 'open' (dist/chrome with the panel's shadow root open to the tests: the
+ * default), 'shipped' (dist/chrome, as users get it), 'test' or 'granted' (see flavour.mjs).
  * `env.recorder` records the extension's own requests and console output (cdp.mjs).
  */
-export async function launch({ csp = 'strict', headless = true, upstream = null, flavour = 'shipped', pages = {}, lang = 'en-US' } = {}) {
+export async function launch({ csp = 'strict', headless = true, upstream = null, flavour = 'open', pages = {}, lang = 'en-US' } = {}) {
   const extension = extensionDir(flavour);
   if (!fs.existsSync(path.join(extension, 'manifest.json'))) {
     throw new Error(`${extension} is not built: run make build`);

@@ -47,12 +47,21 @@ const grantClipboard = async (env) => {
     .catch(() => env.context.grantPermissions(perms));
 };
 
-/** Fills the replica with `presetId`, saves, waits for the capture. */
+/**
+ * Fills the replica with `presetId` in the panel (test flavours: its root is open to the
+ * tests), or types a name (the shipped package: its panel is closed), saves, waits for the
+ * capture.
+ */
 async function captureOne(env, presetId = 'dropstream') {
   const { page } = await openReplica(env, { rows: 'native' });
   const frame = await formFrame(page);
-  const report = await fillWith(frame, presetId);
-  assert.match(report.status, /^Filled/);
+  if (env.flavour === 'shipped') {
+    await frame.waitForFunction(() => document.querySelector('#scopefill-panel')?.hasAttribute('data-core'));
+    await frame.getByRole('textbox', { name: 'Name', exact: true }).fill(`Security ${presetId}`);
+  } else {
+    const report = await fillWith(frame, presetId);
+    assert.match(report.status, /^Filled/);
+  }
   const result = await saveAndCapture(env, frame);
   await page.close();
   return result;
@@ -79,7 +88,7 @@ describe('the shipped package (dist/chrome)', () => {
   let env;
   const secrets = new Set();
   before(async () => {
-    env = await launch({ csp: 'none', pages: PAGES });
+    env = await launch({ csp: 'none', flavour: 'shipped', pages: PAGES });
     await grantClipboard(env);
   });
   after(async () => { await env?.close(); });
@@ -113,13 +122,14 @@ describe('the shipped package (dist/chrome)', () => {
     for (const browser of ['chrome', 'firefox']) {
       assert.equal(fs.readFileSync(path.join(ROOT, 'dist', browser, 'worker/limits.js'), 'utf8'), shipped);
       assert.ok(!fs.existsSync(path.join(ROOT, 'dist', browser, 'probe.js')));
+      assert.ok(!fs.existsSync(path.join(ROOT, 'dist', browser, 'open-panel.js')));
       assert.ok(!fs.existsSync(path.join(ROOT, 'dist', browser, 'limits.shipped.js')));
       const zip = fs.readdirSync(path.join(ROOT, 'dist')).find((f) => f.startsWith(`scopefill-${browser}-`) && f.endsWith('.zip'));
       const list = spawnSync('unzip', ['-Z1', path.join(ROOT, 'dist', zip)], { encoding: 'utf8' });
       assert.equal(list.status, 0, list.stderr);
       const files = list.stdout.split('\n').filter(Boolean);
       assert.ok(files.includes('worker/background.js') && files.includes('worker/limits.js'), zip);
-      assert.ok(!files.some((f) => /probe|limits\.shipped|test/i.test(f)), `${zip}: ${files.filter((f) => /probe|test/i.test(f))}`);
+      assert.ok(!files.some((f) => /probe|open-panel|limits\.shipped|test/i.test(f)), `${zip}: ${files.filter((f) => /probe|open-panel|test/i.test(f))}`);
       const inZip = spawnSync('unzip', ['-p', path.join(ROOT, 'dist', zip), 'worker/limits.js'], { encoding: 'utf8' }).stdout;
       assert.equal(inZip, shipped, `${zip}: limits.js`);
     }
@@ -202,7 +212,7 @@ describe('the shipped package (dist/chrome)', () => {
     // The content script, which knows the per-session address, still loads the core.
     const replica = await openReplica(env, {});
     const frame = await formFrame(replica.page);
-    await frame.locator('#scopefill-panel section').waitFor({ timeout: 15000 });
+    await frame.waitForFunction(() => document.querySelector('#scopefill-panel')?.hasAttribute('data-core'), null, { timeout: 15000 });
     assert.equal(await frame.locator('#scopefill-panel').getAttribute('data-core'), 'wasm');
     await replica.page.close();
   });

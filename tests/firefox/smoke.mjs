@@ -35,9 +35,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveReplica, STRICT_CSP } from '../../www/serve.mjs';
+import { extensionDir } from '../e2e/flavour.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const EXTENSION = path.resolve(ROOT, process.env.SCOPEFILL_FF_EXTENSION ?? 'dist/firefox');
+// dist/firefox with the panel's shadow root open to the test's page scripts (the 'open'
+// flavour, tests/e2e/flavour.mjs): the shipped panel's root is closed.
+const EXTENSION = process.env.SCOPEFILL_FF_EXTENSION
+  ? path.resolve(ROOT, process.env.SCOPEFILL_FF_EXTENSION)
+  : extensionDir('open', 'firefox');
 const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
 const STORE = 'abc123xyz0';
 const HOST = `store-${STORE}.mybigcommerce.com`;
@@ -272,7 +277,7 @@ function webdriver(base) {
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf'; // W3C WebDriver's element reference key
 const SHADOW_ROOT = 'shadow-6066-11e4-a52e-4f735466cecf'; // … and its shadow root reference key
 
-// --- in-page probes (run in the page's main world; the panel's shadow root is open) ------------
+// --- in-page probes (run in the page's main world; the open flavour's panel root is open) -----
 const PANEL = `document.querySelector('#scopefill-panel')`;
 const part = (name) => `${PANEL}?.shadowRoot?.querySelector('[data-ref=${name}]')`;
 

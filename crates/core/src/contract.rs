@@ -55,6 +55,9 @@ pub struct CaptureDraft {
     pub captured_at: Option<f64>,
     pub credentials: Credentials,
     pub problems: Vec<ProblemRecord>,
+    /// Which press of Save the dialog answered (the content script's own id for it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub save_id: Option<String>,
 }
 
 /// A problem the credentials parser found, as kept with a capture (plain text).

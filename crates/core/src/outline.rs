@@ -133,7 +133,7 @@ pub fn keeps_attribute(name: &str) -> bool {
     name.starts_with("aria-")
         || matches!(
             name,
-            "id" | "role" | "for" | "type" | "name" | "title" | "multiple"
+            "id" | "role" | "for" | "type" | "name" | "title" | "multiple" | "contenteditable"
         )
 }
 
@@ -993,38 +993,86 @@ fn looks_like_a_token(word: &str) -> bool {
         && word.chars().any(|c| c.is_ascii_alphabetic())
 }
 
+/// Masks every token-shaped run of letters, digits, `-` and `_` in `text`, wherever it
+/// stands: between spaces, after `ID:`, in brackets, at the end of a line.
 fn redact_text(text: &str) -> String {
-    text.split(' ')
-        .map(|w| {
-            if looks_like_a_token(w) {
-                "[redacted]"
-            } else {
-                w
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(text.len());
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut String| {
+        if looks_like_a_token(run) {
+            out.push_str("[redacted]");
+        } else {
+            out.push_str(run);
+        }
+        run.clear();
+    };
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+            run.push(c);
+        } else {
+            flush(&mut run, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+/// Whether what a node holds is the page's content rather than its structure: a text area,
+/// an editable region, or a dialog (the credentials dialog shows the secrets as text).
+fn holds_values(n: &Node) -> bool {
+    n.tag == "textarea"
+        || n.tag == "dialog"
+        || matches!(n.role(), "dialog" | "alertdialog")
+        || n.is_true("aria-modal")
+        || n.attr("contenteditable")
+            .is_some_and(|v| !v.trim().eq_ignore_ascii_case("false"))
 }
 
 /// The outline as a user may paste it into a bug report: structure, roles and captions.
-/// It never held input values; token-shaped words in text and attributes are masked too.
+/// It never held input values; text areas, editable regions and dialogs are kept as bare
+/// nodes without their text or what is inside them; token-shaped runs in the rest of the
+/// text and in attributes are masked.
 pub fn redact(outline: &Outline) -> Outline {
-    Outline {
-        nodes: outline
-            .nodes
-            .iter()
-            .map(|n| Node {
-                text: redact_text(&n.text),
-                attrs: n
-                    .attrs
-                    .iter()
-                    .map(|(k, v)| (k.clone(), redact_text(v)))
-                    .collect(),
-                shown: n.shown.as_deref().map(redact_text),
-                ..n.clone()
-            })
-            .collect(),
+    // The new index of each node kept; a node under one that holds values is dropped.
+    let mut kept: Vec<Option<usize>> = Vec::with_capacity(outline.nodes.len());
+    let mut emptied: Vec<bool> = Vec::with_capacity(outline.nodes.len());
+    let mut nodes = Vec::new();
+    for n in &outline.nodes {
+        let parent = n.parent.and_then(|p| kept.get(p).copied().flatten());
+        let under_values = n.parent.is_some_and(|p| {
+            kept.get(p).copied().flatten().is_none() || emptied.get(p).copied().unwrap_or(false)
+        });
+        if under_values {
+            kept.push(None);
+            emptied.push(false);
+            continue;
+        }
+        let bare = holds_values(n);
+        kept.push(Some(nodes.len()));
+        emptied.push(bare);
+        nodes.push(Node {
+            parent,
+            text: if bare {
+                String::new()
+            } else {
+                redact_text(&n.text)
+            },
+            attrs: n
+                .attrs
+                .iter()
+                .filter(|(k, _)| !bare || matches!(k.as_str(), "role" | "aria-modal"))
+                .map(|(k, v)| (k.clone(), redact_text(v)))
+                .collect(),
+            shown: if bare {
+                None
+            } else {
+                n.shown.as_deref().map(redact_text)
+            },
+            ..n.clone()
+        });
     }
+    Outline { nodes }
 }
 
 #[cfg(test)]
@@ -1324,6 +1372,79 @@ mod tests {
             r.nodes[2].text,
             "Storefront API customer impersonation tokens"
         );
+    }
+
+    #[test]
+    fn redaction_masks_token_shaped_runs_inside_words_and_around_punctuation() {
+        let mut p = Page::new();
+        let token = "k3j5h6g7f8d9s0a1q2w3e4r5t6y7u8i";
+        p.el(
+            0,
+            "p",
+            &format!("ID:{token}, ({token}) x\t{token}\nend"),
+            &[],
+        );
+        p.el(
+            0,
+            "span",
+            "",
+            &[("aria-label", &format!("Client ID={token};"))],
+        );
+        let r = redact(&p.0);
+        assert_eq!(
+            r.nodes[1].text,
+            "ID:[redacted], ([redacted]) x\t[redacted]\nend"
+        );
+        assert_eq!(r.nodes[2].attr("aria-label"), Some("Client ID=[redacted];"));
+        for node in &r.nodes {
+            assert!(!format!("{node:?}").contains(token));
+        }
+    }
+
+    #[test]
+    fn redaction_leaves_out_text_areas_editable_regions_and_dialogs() {
+        let mut p = Page::new();
+        let form = p.el(0, "form", "", &[]);
+        let area = p.el(
+            form,
+            "textarea",
+            "my notes: secret words",
+            &[("name", "notes")],
+        );
+        let editable = p.el(form, "div", "typed here", &[("contenteditable", "true")]);
+        let inner = p.el(editable, "b", "bold typed", &[]);
+        let not_editable = p.el(form, "div", "Caption", &[("contenteditable", "false")]);
+        let dialog = p.el(0, "div", "", &[("role", "dialog"), ("aria-label", "Creds")]);
+        let heading = p.el(dialog, "h2", "API credentials", &[]);
+        let field = p.el(heading, "span", "Client ID", &[]);
+        let after = p.el(0, "footer", "Help", &[]);
+        let _ = (area, inner, field);
+        let r = redact(&p.0);
+        let texts: Vec<&str> = r.nodes.iter().map(|n| n.text.as_str()).collect();
+        for gone in [
+            "my notes",
+            "typed here",
+            "bold typed",
+            "API credentials",
+            "Client ID",
+        ] {
+            assert!(
+                !texts.iter().any(|t| t.contains(gone)),
+                "{gone} in {texts:?}"
+            );
+        }
+        // The structure stays: the bare nodes, and what follows them under the right parent.
+        let tags: Vec<&str> = r.nodes.iter().map(|n| n.tag.as_str()).collect();
+        assert_eq!(
+            tags,
+            ["body", "form", "textarea", "div", "div", "div", "footer"]
+        );
+        assert_eq!(r.nodes[4].text, "Caption");
+        assert_eq!(r.nodes[5].role(), "dialog");
+        assert_eq!(r.nodes[5].attr("aria-label"), None);
+        assert_eq!(r.nodes[6].parent, Some(0));
+        assert_eq!(r.nodes[6].text, "Help");
+        let _ = (not_editable, dialog, after);
     }
 
     /// The create form in a language no pack knows: words are made up, structure is not.

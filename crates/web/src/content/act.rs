@@ -8,6 +8,8 @@ use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 use super::events::{click, fire, key};
 use super::snapshot::Snapshot;
 use super::timing::{microtask, next_change, now_ms};
+use super::unclobbered;
+use scopefill_core::list_toggle;
 use scopefill_core::messages::{msg, Msg};
 use scopefill_core::outline::{ChoiceRow, RowKind};
 use scopefill_core::text::normalize;
@@ -57,50 +59,77 @@ pub fn choose_now(snap: &Snapshot, row: &ChoiceRow, option: &str) -> Result<bool
     }
 }
 
+/// The ids the combobox names as its list (`aria-controls`, `aria-owns`).
+fn list_ids(el: &Element) -> Vec<String> {
+    ["aria-controls", "aria-owns"]
+        .iter()
+        .filter_map(|attr| unclobbered::attr(el, attr))
+        .flat_map(|ids| {
+            ids.split_whitespace()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
 /// The listbox a combobox controls: aria-controls / aria-owns, else one beside it.
 fn listbox_of(el: &Element) -> Option<Element> {
-    let doc = el.owner_document()?;
-    for attr in ["aria-controls", "aria-owns"] {
-        if let Some(ids) = el.get_attribute(attr) {
-            if let Some(list) = ids
-                .split_whitespace()
-                .find_map(|id| doc.get_element_by_id(id))
-            {
-                return Some(list);
-            }
-        }
+    let doc = unclobbered::owner_document(el)?;
+    if let Some(list) = list_ids(el)
+        .iter()
+        .find_map(|id| unclobbered::by_id(&doc, id))
+    {
+        return Some(list);
     }
-    let mut scope = el.parent_element();
+    let mut scope = unclobbered::parent(el);
     for _ in 0..3 {
         let s = scope?;
-        if let Ok(Some(list)) = s.query_selector("[role=listbox]") {
+        if let Some(list) = unclobbered::query_all(&s, "[role=listbox]")
+            .into_iter()
+            .next()
+        {
             return Some(list);
         }
-        scope = s.parent_element();
+        scope = unclobbered::parent(&s);
     }
     None
 }
 
 fn listed_options(el: &Element) -> Vec<Element> {
-    let Some(list) = listbox_of(el) else {
-        return Vec::new();
-    };
-    let Ok(found) = list.query_selector_all("[role=option]") else {
-        return Vec::new();
-    };
-    (0..found.length())
-        .filter_map(|i| found.item(i))
-        .filter_map(|n| n.dyn_into::<Element>().ok())
-        .collect()
+    match listbox_of(el) {
+        Some(list) => unclobbered::query_all(&list, "[role=option]"),
+        None => Vec::new(),
+    }
 }
 
+/// The control beside the combobox that declares it opens the combobox's list (see
+/// [`list_toggle::opens_list`]): never a submit button, Save or Cancel.
 fn toggle_button(el: &Element) -> Option<Element> {
-    let parent = el.parent_element()?;
-    let buttons = parent.query_selector_all("button").ok()?;
-    (0..buttons.length())
-        .filter_map(|i| buttons.item(i))
-        .filter_map(|n| n.dyn_into::<Element>().ok())
-        .find(|b| !b.is_same_node(Some(el)))
+    let parent = unclobbered::parent(el)?;
+    let mut lists = list_ids(el);
+    if let Some(id) = listbox_of(el).map(|list| unclobbered::id(&list)) {
+        lists.push(id);
+    }
+    let lists: Vec<&str> = lists.iter().map(String::as_str).collect();
+    unclobbered::query_all(&parent, "button, [role=button], input[type=button]")
+        .into_iter()
+        .filter(|b| b != el)
+        .find(|b| {
+            let tag = unclobbered::tag(b);
+            let kind = unclobbered::attr(b, "type");
+            let controls = unclobbered::attr(b, "aria-controls");
+            let label = unclobbered::attr(b, "aria-label");
+            let text = text_of(b);
+            let control = list_toggle::Control {
+                tag: &tag,
+                kind: kind.as_deref(),
+                in_form: unclobbered::closest(b, "form").is_some(),
+                controls: controls.as_deref(),
+                text: &text,
+                label: label.as_deref(),
+            };
+            list_toggle::opens_list(&control, &lists)
+        })
 }
 
 /// What a combobox shows as chosen.

@@ -8,45 +8,43 @@
 //! timer the page may set to remove it; and the values are read from the inserted nodes
 //! themselves, which keep their content even once detached.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement, Node};
 
 use super::snapshot;
+use super::unclobbered::{self, Visit};
 use scopefill_core::credentials::{self, shape_of, DialogField, Parsed, Shape};
 use scopefill_core::outline;
 
 const DIALOGS: &str = "[role=dialog], [role=alertdialog], dialog";
 
 /// The text lines of an element in document order, with form fields' values as lines.
-fn lines(root: &Node, out: &mut Vec<String>) {
-    let children = root.child_nodes();
-    for i in 0..children.length() {
-        let Some(child) = children.item(i) else {
-            continue;
-        };
-        match child.node_type() {
-            Node::TEXT_NODE => {
-                let text = child.text_content().unwrap_or_default();
-                let text = text.trim();
-                if !text.is_empty() {
-                    out.push(text.to_string());
-                }
+fn lines(root: &Element) -> Vec<String> {
+    let out = std::cell::RefCell::new(Vec::new());
+    unclobbered::walk(
+        root,
+        (),
+        |el, ()| {
+            if let Some(input) = el.dyn_ref::<HtmlInputElement>() {
+                out.borrow_mut().push(input.value());
+                Visit::Over
+            } else if let Some(area) = el.dyn_ref::<HtmlTextAreaElement>() {
+                out.borrow_mut().push(area.value());
+                Visit::Over
+            } else if matches!(unclobbered::tag(el).as_str(), "script" | "style") {
+                Visit::Over
+            } else {
+                Visit::Into(())
             }
-            Node::ELEMENT_NODE => {
-                if let Some(input) = child.dyn_ref::<HtmlInputElement>() {
-                    out.push(input.value());
-                } else if let Some(area) = child.dyn_ref::<HtmlTextAreaElement>() {
-                    out.push(area.value());
-                } else {
-                    let tag = child.node_name().to_ascii_lowercase();
-                    if tag != "script" && tag != "style" {
-                        lines(&child, out);
-                    }
-                }
+        },
+        |text, ()| {
+            let text = text.trim();
+            if !text.is_empty() {
+                out.borrow_mut().push(text.to_string());
             }
-            _ => {}
-        }
-    }
+        },
+    );
+    out.into_inner()
 }
 
 /// Dialogs in or around an inserted node (whether they show credentials, `read` decides).
@@ -54,17 +52,39 @@ pub fn dialogs_in(node: &Node) -> Vec<Element> {
     let Some(el) = node.dyn_ref::<Element>() else {
         return Vec::new();
     };
-    let mut found = Vec::new();
-    if let Ok(Some(d)) = el.closest(DIALOGS) {
-        found.push(d);
-    } else if let Ok(list) = el.query_selector_all(DIALOGS) {
-        found.extend(
-            (0..list.length())
-                .filter_map(|i| list.item(i))
-                .filter_map(|n| n.dyn_into::<Element>().ok()),
-        );
+    match unclobbered::closest(el, DIALOGS) {
+        Some(dialog) => vec![dialog],
+        None => unclobbered::query_all(el, DIALOGS),
     }
-    found
+}
+
+/// Whether a person can see the dialog now: connected, laid out with a size, not hidden by
+/// `visibility` or `content-visibility`, and at least partly inside the viewport (BigDesign's
+/// dialog element is the full-window layer that holds the box). A dialog
+/// the page keeps out of sight is not the control panel's answer to a Save.
+pub fn rendered(dialog: &Element) -> bool {
+    if !unclobbered::connected(dialog) {
+        return false;
+    }
+    if unclobbered::check_visibility(dialog) == Some(false) {
+        return false;
+    }
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let dimension = |v: Result<JsValue, JsValue>| v.ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let (width, height) = (
+        dimension(window.inner_width()),
+        dimension(window.inner_height()),
+    );
+    unclobbered::rect(dialog).is_some_and(|r| {
+        r.width() >= 1.0
+            && r.height() >= 1.0
+            && r.right() > 0.0
+            && r.bottom() > 0.0
+            && r.left() < width
+            && r.top() < height
+    })
 }
 
 /// The value of a field the outline found, from its element.
@@ -91,8 +111,7 @@ pub fn read(dialog: &Element) -> Option<Parsed> {
     if let Some(parsed) = credentials::from_dialog(&fields) {
         return Some(parsed);
     }
-    let mut text = Vec::new();
-    lines(dialog, &mut text);
+    let text = lines(dialog);
     let token = |v: Option<&str>| v.and_then(shape_of) == Some(Shape::Token);
     credentials::from_text(&text.join("\n")).ok().filter(|p| {
         token(p.credentials.client_id.as_deref())

@@ -9,6 +9,7 @@ mod fill;
 mod panel;
 mod snapshot;
 mod timing;
+mod unclobbered;
 mod watch;
 
 use std::cell::RefCell;
@@ -51,6 +52,10 @@ extern "C" {
     /// the id, nothing secret).
     #[wasm_bindgen(method, catch, js_name = rememberPreset)]
     fn remember_preset(this: &ContentHost, id: &str) -> Result<(), JsValue>;
+    /// "open" only in the test flavour (tests/e2e/flavour.mjs), whose tests drive the panel:
+    /// the shipped extension's panel is a closed shadow root.
+    #[wasm_bindgen(method, getter, js_name = panelMode)]
+    fn panel_mode(this: &ContentHost) -> Option<String>;
     /// Which build of the core runs: "wasm", or "js" where the page's CSP blocks WASM.
     #[wasm_bindgen(method, getter)]
     fn flavour(this: &ContentHost) -> Option<String>;
@@ -80,20 +85,41 @@ impl FormParts {
 
     /// Both still in the document.
     fn current(&self) -> bool {
-        let connected = |el: &Option<Element>| el.as_ref().is_some_and(|e| e.is_connected());
+        let connected =
+            |el: &Option<Element>| el.as_ref().is_some_and(|e| unclobbered::connected(e));
         connected(&self.save) && connected(&self.name)
     }
 }
 
-/// The document observer and its callback, kept alive together.
-type Watch = (MutationObserver, Closure<dyn FnMut(js_sys::Array)>);
+/// What the loader gave the core: kept apart from the [`App`], so that a new App can be made
+/// from it (see [`with_app`]).
+struct Startup {
+    host: ContentHost,
+    presets: Vec<Preset>,
+}
+
+/// A press of the user's own Save, and the credentials dialogs that answered it.
+struct Armed {
+    at: f64,
+    /// Sent with each capture, so the background can tell two answers to one Save apart.
+    save_id: String,
+    /// The Client IDs captured for this Save: a second, different one is a conflict.
+    answers: Vec<String>,
+}
+
+/// The document observer and its callback, and the document's listeners: kept alive for
+/// the page's life, outside the App.
+struct Listening {
+    _observer: MutationObserver,
+    _on_mutations: Closure<dyn FnMut(js_sys::Array)>,
+    _listeners: Vec<Closure<dyn FnMut(Event)>>,
+}
 
 /// How long after a press of Save a credentials dialog is still taken as its answer.
 const SAVE_ANSWER_MS: f64 = 5.0 * 60.0 * 1000.0;
 
 struct App {
-    host: ContentHost,
-    presets: Vec<Preset>,
+    start: Rc<Startup>,
     panel: Option<Panel>,
     filling: bool,
     check_pending: bool,
@@ -101,9 +127,12 @@ struct App {
     captured: Vec<String>,
     api_path: Option<String>,
     b2b_api_path: Option<String>,
-    /// When Save was last pressed on the create form in this frame: only a dialog that
+    /// The user's last press of Save on the create form in this frame: only a dialog that
     /// follows it is captured.
-    saved_at: Option<f64>,
+    armed: Option<Armed>,
+    saves: u32,
+    /// Credentials-shaped dialogs not yet rendered, watched until they are.
+    unrendered: Vec<Element>,
     /// The last fill, watched until the form leaves the page.
     filled: Option<watch::Filled>,
     form_parts: FormParts,
@@ -111,16 +140,96 @@ struct App {
     locale: &'static str,
     catalogues: Vec<Rc<Messages>>,
     touches: watch::Touches,
-    _observer: Option<Watch>,
-    _listeners: Vec<Closure<dyn FnMut(Event)>>,
 }
+
+impl App {
+    fn new(start: Rc<Startup>) -> App {
+        App {
+            start,
+            panel: None,
+            filling: false,
+            check_pending: false,
+            captured: Vec::new(),
+            api_path: None,
+            b2b_api_path: None,
+            armed: None,
+            saves: 0,
+            unrendered: Vec::new(),
+            filled: None,
+            form_parts: FormParts::default(),
+            locale: "en",
+            catalogues: Vec::new(),
+            touches: watch::Touches::default(),
+        }
+    }
+
+    fn host(&self) -> &ContentHost {
+        &self.start.host
+    }
+
+    fn presets(&self) -> &[Preset] {
+        &self.start.presets
+    }
+}
+
+type AppCell = Rc<RefCell<Option<App>>>;
 
 thread_local! {
-    static APP: RefCell<Option<App>> = const { RefCell::new(None) };
+    static STARTUP: RefCell<Option<Rc<Startup>>> = const { RefCell::new(None) };
+    static APP: RefCell<AppCell> = RefCell::new(Rc::new(RefCell::new(None)));
+    static LISTENING: RefCell<Option<Listening>> = const { RefCell::new(None) };
+    static STUCK_CHECK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
+/// Runs `f` on the App; None while it is in use further up the stack (a page event our own
+/// action dispatched) or before the core started.
+///
+/// An exception thrown by a DOM call unwinds through WASM without running destructors, so
+/// the App's borrow would stay taken, and capture would stop in this frame for good. A
+/// failed borrow is therefore checked again once the stack is empty (a microtask): still
+/// taken then, it was left by an exception, and a new App takes over.
 fn with_app<R>(f: impl FnOnce(&mut App) -> R) -> Option<R> {
-    APP.with(|cell| cell.try_borrow_mut().ok()?.as_mut().map(f))
+    let cell = APP.with(|slot| slot.borrow().clone());
+    let borrowed = cell.try_borrow_mut();
+    match borrowed {
+        Ok(mut app) => app.as_mut().map(f),
+        Err(_) => {
+            check_stuck();
+            None
+        }
+    }
+}
+
+fn check_stuck() {
+    if STUCK_CHECK.with(|pending| pending.replace(true)) {
+        return;
+    }
+    // spawn_local runs its tasks in a microtask: no Rust frame is on the stack then.
+    wasm_bindgen_futures::spawn_local(async {
+        STUCK_CHECK.with(|pending| pending.set(false));
+        let cell = APP.with(|slot| slot.borrow().clone());
+        let stuck = cell.try_borrow_mut().is_err();
+        if stuck {
+            restart();
+        }
+    });
+}
+
+/// A new App in place of one an exception left borrowed: the old one is left as it is
+/// (never touched again), its panel removed from the page.
+fn restart() {
+    let Some(start) = STARTUP.with(|s| s.borrow().clone()) else {
+        return;
+    };
+    if let Some(doc) = document() {
+        while let Some(old) = unclobbered::by_id(&doc, panel::HOST_ID) {
+            old.remove();
+        }
+    }
+    let fresh: AppCell = Rc::new(RefCell::new(Some(App::new(start))));
+    let old = APP.with(|slot| std::mem::replace(&mut *slot.borrow_mut(), fresh));
+    std::mem::forget(old);
+    check_form();
 }
 
 fn document() -> Option<Document> {
@@ -139,7 +248,7 @@ fn today() -> String {
 
 fn default_name(app: &App, preset: &Preset) -> String {
     let template = app
-        .host
+        .host()
         .name_template()
         .unwrap_or_else(|| "{preset}".into());
     let store = app
@@ -157,7 +266,7 @@ fn default_name(app: &App, preset: &Preset) -> String {
 
 fn selected_preset(app: &App) -> Option<Preset> {
     let id = app.panel.as_ref()?.preset.chosen_id()?;
-    preset::find(&app.presets, &id).cloned()
+    preset::find(app.presets(), &id).cloned()
 }
 
 fn show_selected(app: &App) {
@@ -181,7 +290,7 @@ fn panel_locale(app: &App, doc: &Document, scene: &fill::Scene) -> &'static str 
     messages::choose_locale(
         pack,
         html_lang.as_deref(),
-        app.host.ui_language().as_deref(),
+        app.host().ui_language().as_deref(),
     )
 }
 
@@ -213,7 +322,7 @@ fn use_locale(app: &mut App) {
     let Ok(message) = crate::kit::js::to_js(&request) else {
         return;
     };
-    let promise = app.host.send(message);
+    let promise = app.host().send(message);
     wasm_bindgen_futures::spawn_local(async move {
         let json = wasm_bindgen_futures::JsFuture::from(promise)
             .await
@@ -244,15 +353,20 @@ fn use_locale(app: &mut App) {
 }
 
 fn mount_panel(app: &mut App, doc: &Document, scene: &fill::Scene) {
-    let last_used = app.host.last_preset();
+    let last_used = app.host().last_preset();
     let on_choose = |_: &str| {
         with_app(|app| show_selected(app));
     };
-    let Ok(mut panel) = Panel::mount(doc, &app.presets, last_used.as_deref(), on_choose) else {
+    let open = app.host().panel_mode().as_deref() == Some("open");
+    let Ok(mut panel) = Panel::mount(doc, app.presets(), last_used.as_deref(), open, on_choose)
+    else {
         return;
     };
     let fill = panel.fill.clone();
     panel.on(&fill, "click", |event| {
+        if !event.is_trusted() {
+            return;
+        }
         // The fill's time is counted from the click, in the page's clock.
         let started = event.time_stamp();
         wasm_bindgen_futures::spawn_local(async move {
@@ -279,8 +393,8 @@ fn mount_panel(app: &mut App, doc: &Document, scene: &fill::Scene) {
     }
     // Which core runs, and how long it took to load: shown to tests and `make bench`.
     panel.set_core_info(
-        &app.host.flavour().unwrap_or_default(),
-        app.host.load_ms().unwrap_or_default(),
+        &app.host().flavour().unwrap_or_default(),
+        app.host().load_ms().unwrap_or_default(),
     );
     // Without Save there is nothing to arm the capture on: the user must know now.
     if scene.form.save.is_none() {
@@ -342,8 +456,9 @@ async fn run_fill(started: f64) -> Result<Report, Msg> {
         let preset = selected_preset(app).ok_or_else(|| msg!("panel_chooseIntegration"))?;
         let panel = app.panel.as_ref().ok_or_else(|| msg!("panel_noForm"))?;
         let name = panel.name.value();
-        // Best effort: the fill does not depend on it.
-        let _ = app.host.remember_preset(&preset.id);
+        // Best effort: the fill does not depend on it. Only the user's own Fill gets here
+        // (the panel takes trusted events only; the popup's requests come from the extension).
+        let _ = app.host().remember_preset(&preset.id);
         panel.set_busy(true);
         panel.set_status(&msg!("panel_fillingForm"), None);
         panel.clear_held();
@@ -513,26 +628,80 @@ fn failure_text(message: &Msg) -> String {
         .unwrap_or_else(|| Messages::english().render(message))
 }
 
-/// Whether a credentials dialog now would answer a Save on the create form in this frame.
+/// Whether a credentials dialog now would answer the user's Save on the create form in this
+/// frame.
 fn expecting_credentials(app: &App) -> bool {
-    app.saved_at
-        .is_some_and(|t| js_sys::Date::now() - t < SAVE_ANSWER_MS)
+    app.armed
+        .as_ref()
+        .is_some_and(|armed| js_sys::Date::now() - armed.at < SAVE_ANSWER_MS)
 }
 
+/// How long a credentials dialog inserted out of sight is watched for being shown.
+const UNRENDERED_WATCH_MS: f64 = 3000.0;
+
+/// A dialog inserted after the user's Save: captured if it shows credentials and a person
+/// can see it; watched for a while if it shows credentials out of sight.
 fn on_dialog(dialog: &Element) {
     if !with_app(|app| expecting_credentials(app)).unwrap_or(false) {
         return;
     }
+    if capture::read(dialog).is_none() {
+        return;
+    }
+    if capture::rendered(dialog) {
+        capture_dialog(dialog);
+        return;
+    }
+    let new = with_app(|app| {
+        let new = !app.unrendered.contains(dialog);
+        if new {
+            app.unrendered.push(dialog.clone());
+        }
+        new
+    })
+    .unwrap_or(false);
+    if !new {
+        return;
+    }
+    let dialog = dialog.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let deadline = timing::now_ms() + UNRENDERED_WATCH_MS;
+        loop {
+            // Shown by a change of its style or class, which the page makes as a mutation.
+            let left = deadline - timing::now_ms();
+            if left <= 0.0 || !unclobbered::connected(&dialog) {
+                break;
+            }
+            timing::next_change(left).await;
+            if capture::rendered(&dialog) {
+                capture_dialog(&dialog);
+                break;
+            }
+        }
+        with_app(|app| app.unrendered.retain(|d| d != &dialog));
+    });
+}
+
+/// Captures the credentials a rendered dialog shows, as the answer to the armed Save.
+fn capture_dialog(dialog: &Element) {
     let Some(parsed) = capture::read(dialog) else {
         return;
     };
     with_app(|app| {
+        if !expecting_credentials(app) {
+            return;
+        }
         let id = parsed.credentials.client_id.clone().unwrap_or_default();
         if app.captured.contains(&id) {
             return;
         }
-        // One Save, one account: a later look-alike needs a new Save.
-        app.saved_at = None;
+        let Some(armed) = app.armed.as_mut() else {
+            return;
+        };
+        // A second, different set for one Save: both are kept, marked, and the user told.
+        let conflict = !armed.answers.is_empty();
+        armed.answers.push(id.clone());
+        let save_id = armed.save_id.clone();
         let mut creds = parsed.credentials.clone();
         // The form is still on the page behind the dialog; it was read when it showed.
         if creds.api_path.is_none() {
@@ -542,11 +711,17 @@ fn on_dialog(dialog: &Element) {
             creds.b2b_api_path = app.b2b_api_path.clone();
         }
         if creds.name.is_none() {
-            creds.name = app
-                .panel
+            // The name the account was saved with: the form's, else the panel's.
+            let form_name = app
+                .form_parts
+                .name
                 .as_ref()
-                .map(|p| p.name.value())
-                .filter(|n| !n.is_empty());
+                .and_then(|n| n.dyn_ref::<web_sys::HtmlInputElement>())
+                .map(|input| input.value());
+            let panel_name = app.panel.as_ref().map(|p| p.name.value());
+            creds.name = form_name
+                .filter(|n| !n.trim().is_empty())
+                .or(panel_name.filter(|n| !n.trim().is_empty()));
         }
         let preset = selected_preset(app);
         let message = ToWorker::Capture {
@@ -557,12 +732,13 @@ fn on_dialog(dialog: &Element) {
                 captured_at: Some(js_sys::Date::now()),
                 problems: creds.problems().iter().map(ProblemRecord::from).collect(),
                 credentials: creds.clone(),
+                save_id: Some(save_id),
             },
         };
         let Ok(js) = crate::kit::js::to_js(&message) else {
             return;
         };
-        let sent = wasm_bindgen_futures::JsFuture::from(app.host.send(js));
+        let sent = wasm_bindgen_futures::JsFuture::from(app.host().send(js));
         app.captured.push(id);
         let who: Arg = match preset {
             Some(p) => p.name.into(),
@@ -576,10 +752,11 @@ fn on_dialog(dialog: &Element) {
                 .ok()
                 .and_then(|answer| js_sys::Reflect::get(&answer, &"ok".into()).ok())
                 .is_some_and(|ok| ok.is_truthy());
-            let text = match (stored, store) {
-                (true, Some(store)) => msg!("panel_capturedStore", who, store),
-                (true, None) => msg!("panel_captured", who),
-                (false, _) => msg!("panel_captureFailed"),
+            let text = match (stored, store, conflict) {
+                (true, _, true) => msg!("panel_captureConflict"),
+                (true, Some(store), false) => msg!("panel_capturedStore", who, store),
+                (true, None, false) => msg!("panel_captured", who),
+                (false, _, _) => msg!("panel_captureFailed"),
             };
             with_app(|app| {
                 if let Some(panel) = &app.panel {
@@ -617,6 +794,26 @@ fn on_mutations(records: js_sys::Array) {
     watch::schedule_review();
 }
 
+/// The form's parts as last read; read again only if the page has replaced them since.
+fn form_parts() -> FormParts {
+    let known = with_app(|app| app.form_parts.clone()).unwrap_or_default();
+    if known.current() {
+        return known;
+    }
+    document()
+        .and_then(|doc| fill::look(&doc))
+        .map(|scene| FormParts::of(&scene))
+        .unwrap_or_default()
+}
+
+/// The control a click or key press landed on.
+fn pressed_control(target: &Element) -> Option<Element> {
+    unclobbered::closest(
+        target,
+        "button, [role=button], input[type=submit], input[type=button]",
+    )
+}
+
 /// Whether an event is a press of the create form's own Save: a click on the control the
 /// form's structure makes its Save (never found by its word, so in any language), or a
 /// submit of the form that holds the name field.
@@ -624,46 +821,84 @@ fn is_save(event: &Event) -> bool {
     let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
         return false;
     };
-    let clicked = match event.type_().as_str() {
-        "submit" => None,
-        _ => {
-            match target.closest("button, [role=button], input[type=submit], input[type=button]") {
-                Ok(Some(button)) => Some(button),
-                _ => return false,
-            }
-        }
-    };
-    // The form's parts as last read; read again only if the page has replaced them since.
-    let known = with_app(|app| app.form_parts.clone()).unwrap_or_default();
-    let parts = if known.current() {
-        known
-    } else {
-        document()
-            .and_then(|doc| fill::look(&doc))
-            .map(|scene| FormParts::of(&scene))
-            .unwrap_or_default()
-    };
-    match clicked {
-        Some(button) => parts.save.is_some_and(|save| save == button),
-        None => parts.name.is_some_and(|name| target.contains(Some(&name))),
+    match event.type_().as_str() {
+        "submit" => form_parts()
+            .name
+            .is_some_and(|name| unclobbered::contains(&target, &name)),
+        _ => pressed_control(&target)
+            .is_some_and(|button| form_parts().save.is_some_and(|save| save == button)),
     }
 }
 
-/// A press of Save on the create form arms the capture of the credentials dialog that
-/// answers it.
-fn on_save_intent(event: Event) {
-    if is_save(&event) {
-        // A Save the form would not pass as the report says is held once, and not armed.
-        if watch::hold_save(&event) {
-            return;
+/// Whether the page has the user's transient activation now (a click or key press within
+/// the last seconds): a `submit` the page's script makes without one is not the user's.
+fn user_active() -> bool {
+    let activation = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"userActivation".into()).ok())
+        .filter(|a| a.is_object());
+    match activation {
+        Some(a) => js_sys::Reflect::get(&a, &"isActive".into()).is_ok_and(|v| v.is_truthy()),
+        // Without the API (Firefox before 120): a trusted press on the page just now.
+        None => with_app(|app| {
+            app.touches
+                .latest()
+                .is_some_and(|t| timing::now_ms() - t < 5000.0)
+        })
+        .unwrap_or(false),
+    }
+}
+
+/// Arms the capture for the credentials dialog that answers this press of Save.
+fn arm() {
+    with_app(|app| {
+        // The panel is shown only while the create form is on the page.
+        if let Some(panel) = &app.panel {
+            panel.clear_held();
+            app.saves += 1;
+            app.armed = Some(Armed {
+                at: js_sys::Date::now(),
+                save_id: format!("{}-{}", js_sys::Date::now() as u64, app.saves),
+                answers: Vec::new(),
+            });
         }
-        with_app(|app| {
-            // The panel is shown only while the create form is on the page.
-            if let Some(panel) = &app.panel {
-                panel.clear_held();
-                app.saved_at = Some(js_sys::Date::now());
-            }
-        });
+    });
+}
+
+/// The user's own press of Save on the create form arms the capture of the credentials
+/// dialog that answers it. Nothing the page dispatches counts: a synthetic click, or a
+/// submit without the user's activation, arms nothing.
+fn on_save_intent(event: Event) {
+    if !event.is_trusted() || !is_save(&event) {
+        return;
+    }
+    if event.type_() == "submit" && !user_active() {
+        return;
+    }
+    // A Save the form would not pass as the report says is held once, and not armed.
+    if watch::hold_save(&event) {
+        return;
+    }
+    arm();
+}
+
+/// Enter or Space on a Save drawn as `[role=button]`: a native button turns them into a
+/// click (trusted, seen above), another element does not.
+fn on_save_key(event: Event) {
+    let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+        return;
+    };
+    if !event.is_trusted() || !matches!(key.key().as_str(), "Enter" | " ") {
+        return;
+    }
+    let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return;
+    };
+    let Some(control) = pressed_control(&target) else {
+        return;
+    };
+    let native = matches!(unclobbered::tag(&control).as_str(), "button" | "input");
+    if !native && form_parts().save.is_some_and(|save| save == control) {
+        arm();
     }
 }
 
@@ -703,6 +938,12 @@ pub fn start_content(host: ContentHost) -> Result<(), JsValue> {
             true,
         )?;
     }
+    let save_key = Closure::<dyn FnMut(Event)>::new(on_save_key);
+    doc.add_event_listener_with_callback_and_bool(
+        "keydown",
+        save_key.as_ref().unchecked_ref(),
+        true,
+    )?;
     // A person's own clicks, keys and changes: a row they change is theirs.
     let user_input = Closure::<dyn FnMut(Event)>::new(watch::on_user_input);
     for kind in ["pointerdown", "click", "keydown", "input", "change"] {
@@ -712,24 +953,14 @@ pub fn start_content(host: ContentHost) -> Result<(), JsValue> {
             true,
         )?;
     }
-    APP.with(|cell| {
-        *cell.borrow_mut() = Some(App {
-            host,
-            presets,
-            panel: None,
-            filling: false,
-            check_pending: false,
-            captured: Vec::new(),
-            api_path: None,
-            b2b_api_path: None,
-            saved_at: None,
-            filled: None,
-            form_parts: FormParts::default(),
-            locale: "en",
-            catalogues: Vec::new(),
-            touches: watch::Touches::default(),
-            _observer: Some((observer, callback)),
-            _listeners: vec![save_intent, user_input],
+    let start = Rc::new(Startup { host, presets });
+    STARTUP.with(|s| *s.borrow_mut() = Some(start.clone()));
+    APP.with(|slot| *slot.borrow_mut() = Rc::new(RefCell::new(Some(App::new(start)))));
+    LISTENING.with(|l| {
+        *l.borrow_mut() = Some(Listening {
+            _observer: observer,
+            _on_mutations: callback,
+            _listeners: vec![save_intent, save_key, user_input],
         })
     });
     check_form();

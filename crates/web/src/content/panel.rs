@@ -1,5 +1,7 @@
-//! The in-page panel: an open shadow root (styles isolated, reachable by tests) with the
-//! Integration picker, the account name, Fill form, and the fill report.
+//! The in-page panel: a closed shadow root (styles isolated; the page's scripts can neither
+//! read it nor reach into it) with the Integration picker, the account name, Fill form, and
+//! the fill report. It answers only the user's own events: anything a script dispatches is
+//! stopped at its root.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -20,6 +22,20 @@ use scopefill_core::report::{ItemKind, Report};
 pub const HOST_ID: &str = "scopefill-panel";
 const CSS: &str = include_str!("panel.css");
 const HTML: &str = include_str!("panel.html");
+
+/// The events the panel and its picker act on: one a script dispatches is stopped at the
+/// panel's root, before any of them sees it.
+const UNTRUSTED_STOPPED: [&str; 9] = [
+    "click",
+    "mousedown",
+    "pointerdown",
+    "keydown",
+    "keyup",
+    "input",
+    "change",
+    "focusin",
+    "submit",
+];
 
 /// The status line: nothing yet, a message, or a fill report.
 #[derive(Default)]
@@ -142,17 +158,38 @@ fn for_each(root: &ShadowRoot, selector: &str, mut f: impl FnMut(&Element)) {
 impl Panel {
     /// Mounts the panel with `presets` in the Integration picker, the last used one first and
     /// chosen; `on_choose` is called with the id of an integration the user picks. The panel
-    /// speaks English until [`Panel::set_messages`] gives it the page's language.
+    /// speaks English until [`Panel::set_messages`] gives it the page's language. `open`:
+    /// an open shadow root, for the test flavour only.
     pub fn mount(
         doc: &Document,
         presets: &[Preset],
         last_used: Option<&str>,
+        open: bool,
         on_choose: impl Fn(&str) + 'static,
     ) -> Result<Panel, JsValue> {
         let host = doc.create_element("div")?;
         host.set_id(HOST_ID);
-        let init = web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open);
-        let root = host.attach_shadow(&init)?;
+        let mode = if open {
+            web_sys::ShadowRootMode::Open
+        } else {
+            web_sys::ShadowRootMode::Closed
+        };
+        let root = host.attach_shadow(&web_sys::ShadowRootInit::new(mode))?;
+        let mut listeners = Vec::new();
+        for kind in UNTRUSTED_STOPPED {
+            let stop = Closure::<dyn FnMut(Event)>::new(|event: Event| {
+                if !event.is_trusted() {
+                    event.stop_immediate_propagation();
+                    event.prevent_default();
+                }
+            });
+            root.add_event_listener_with_callback_and_bool(
+                kind,
+                stop.as_ref().unchecked_ref(),
+                true,
+            )?;
+            listeners.push(stop);
+        }
         adopt_styles(&root, doc)?;
         let template = doc.create_element("template")?;
         template.set_inner_html(HTML);
@@ -181,7 +218,7 @@ impl Panel {
             preset,
             host,
             root,
-            listeners: Vec::new(),
+            listeners,
             messages,
             shown: RefCell::new(Shown::default()),
             picker,
@@ -260,13 +297,18 @@ impl Panel {
         self.mark_language();
     }
 
+    /// Calls `handler` at the user's own `kind` events on `target` (never a script's).
     pub fn on(
         &mut self,
         target: &web_sys::EventTarget,
         kind: &str,
-        handler: impl FnMut(Event) + 'static,
+        mut handler: impl FnMut(Event) + 'static,
     ) {
-        let closure = Closure::<dyn FnMut(Event)>::new(handler);
+        let closure = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
+            if event.is_trusted() {
+                handler(event)
+            }
+        });
         let _ = target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref());
         self.listeners.push(closure);
     }

@@ -5,11 +5,10 @@
 //! combobox shows, which is a level word; of other values only their shape.
 
 use wasm_bindgen::JsCast;
-use web_sys::{
-    Document, Element, HtmlInputElement, HtmlOptionElement, HtmlTextAreaElement, Node as DomNode,
-};
+use web_sys::{Document, Element, HtmlInputElement, HtmlOptionElement, HtmlTextAreaElement};
 
 use super::panel::HOST_ID;
+use super::unclobbered::{self, Visit};
 use scopefill_core::credentials::shape_of;
 use scopefill_core::outline::{self, Node, Outline, State};
 
@@ -55,15 +54,14 @@ fn describe(el: &Element, tag: String, parent: Option<usize>) -> Node {
         parent,
         ..Node::default()
     };
-    let names = el.get_attribute_names();
-    for name in names.iter().filter_map(|n| n.as_string()) {
+    for name in unclobbered::attr_names(el) {
         match name.as_str() {
             "disabled" => node.states.push(State::Disabled),
             "readonly" => node.states.push(State::Readonly),
             _ => {}
         }
         if outline::keeps_attribute(&name) {
-            if let Some(value) = el.get_attribute(&name) {
+            if let Some(value) = unclobbered::attr(el, &name) {
                 node.attrs.insert(name, value);
             }
         }
@@ -90,58 +88,58 @@ fn describe(el: &Element, tag: String, parent: Option<usize>) -> Node {
     node
 }
 
-fn walk(el: &Element, parent: Option<usize>, snap: &mut Snapshot) {
-    if snap.outline.nodes.len() >= MAX_NODES {
-        return;
-    }
-    let tag = el.tag_name().to_ascii_lowercase();
-    if skipped(&tag) || el.id() == HOST_ID || el.has_attribute("hidden") {
-        return;
+/// Adds `el` to the outline under `parent`: its index, or None when it and what it holds
+/// are left out.
+fn visit(el: &Element, parent: Option<usize>, snap: &mut Snapshot) -> Option<usize> {
+    let tag = unclobbered::tag(el);
+    if skipped(&tag) || unclobbered::id(el) == HOST_ID || unclobbered::has_attr(el, "hidden") {
+        return None;
     }
     let index = snap.outline.nodes.len();
+    // An icon: its name is on the element itself, its inside is drawing.
     let is_svg = tag == "svg";
     snap.outline.nodes.push(describe(el, tag, parent));
     snap.elements.push(el.clone());
-    if is_svg {
-        // An icon: its name is on the element itself, its inside is drawing.
-        return;
-    }
-    let mut child = el.first_child();
-    while let Some(node) = child {
-        match node.node_type() {
-            DomNode::TEXT_NODE => {
-                if let Some(text) = node.text_content() {
-                    push_text(&mut snap.outline.nodes[index], &text);
-                }
-            }
-            DomNode::ELEMENT_NODE => {
-                if let Some(child_el) = node.dyn_ref::<Element>() {
-                    walk(child_el, Some(index), snap);
-                }
-            }
-            _ => {}
-        }
-        child = node.next_sibling();
-    }
+    (!is_svg).then_some(index)
 }
 
-/// Outlines everything under `root`.
+/// Outlines everything under `root`: at most [`MAX_NODES`] elements, down to
+/// [`unclobbered::MAX_DEPTH`].
 pub fn take_of(root: &Element) -> Snapshot {
     let mut snap = Snapshot {
         outline: Outline::default(),
         elements: Vec::new(),
     };
-    walk(root, None, &mut snap);
-    snap
+    let Some(root_index) = visit(root, None, &mut snap) else {
+        return snap;
+    };
+    // The walk hands each callback the snapshot in turn: one owner, borrowed per call.
+    let snap = std::cell::RefCell::new(snap);
+    unclobbered::walk(
+        root,
+        root_index,
+        |el, parent| {
+            let mut snap = snap.borrow_mut();
+            if snap.outline.nodes.len() >= MAX_NODES {
+                return Visit::Stop;
+            }
+            match visit(el, Some(parent), &mut snap) {
+                Some(index) => Visit::Into(index),
+                None => Visit::Over,
+            }
+        },
+        |text, parent| {
+            if let Some(node) = snap.borrow_mut().outline.nodes.get_mut(parent) {
+                push_text(node, text);
+            }
+        },
+    );
+    snap.into_inner()
 }
 
 /// Outlines the document's body (or the whole document if it has none).
 pub fn take(doc: &Document) -> Snapshot {
-    let root: Option<Element> = doc
-        .body()
-        .map(Into::into)
-        .or_else(|| doc.document_element());
-    match root {
+    match unclobbered::body_or_root(doc) {
         Some(root) => take_of(&root),
         None => Snapshot {
             outline: Outline::default(),

@@ -8,6 +8,7 @@ use web_sys::{Element, Event};
 
 use super::fill::{self, Scene};
 use super::timing::{microtask, now_ms};
+use super::unclobbered;
 use super::{document, with_app};
 use scopefill_core::guard::{Difference, Guard};
 use scopefill_core::messages::{msg, Msg};
@@ -16,6 +17,10 @@ use scopefill_core::report::{describe, Report};
 
 /// How long a person's click or key press on a row explains a change of that row.
 const TOUCH_MS: f64 = 5000.0;
+
+/// The least time between two reviews of the form: a page that changes itself without end
+/// costs one review per this many milliseconds, not one per change.
+const REVIEW_GAP_MS: f64 = 50.0;
 
 /// A fill, from the moment it ended until the form leaves the page.
 pub struct Filled {
@@ -26,6 +31,8 @@ pub struct Filled {
     /// What held the last Save.
     held: Vec<Difference>,
     review_pending: bool,
+    /// When the last review ran (the page's clock).
+    reviewed_at: f64,
     allow_next_save: bool,
 }
 
@@ -38,6 +45,7 @@ impl Filled {
             report: outcome.report.clone(),
             held: Vec::new(),
             review_pending: false,
+            reviewed_at: f64::NEG_INFINITY,
             allow_next_save: false,
         }
     }
@@ -55,6 +63,11 @@ impl Touches {
         self.0.push((el, now));
     }
 
+    /// When the user last touched the page, if lately.
+    pub fn latest(&self) -> Option<f64> {
+        self.0.last().map(|(_, t)| *t)
+    }
+
     /// Whether a recent touch landed on the row captioned `label`: on its choices, or in
     /// the list its combobox opened.
     fn reached(&self, scene: &Scene, label: &str) -> bool {
@@ -64,15 +77,15 @@ impl Touches {
         let Some(el) = scene.snap.element(row.node) else {
             return false;
         };
-        let list = el
-            .get_attribute("aria-controls")
-            .and_then(|id| el.owner_document()?.get_element_by_id(&id));
+        let list = unclobbered::attr(el, "aria-controls")
+            .and_then(|id| unclobbered::by_id(&unclobbered::owner_document(el)?, &id));
         let now = now_ms();
         self.0
             .iter()
             .filter(|(_, t)| now - t < TOUCH_MS)
             .any(|(t, _)| {
-                el.contains(Some(t)) || list.as_ref().is_some_and(|l| l.contains(Some(t)))
+                unclobbered::contains(el, t)
+                    || list.as_ref().is_some_and(|l| unclobbered::contains(l, t))
             })
     }
 }
@@ -85,31 +98,37 @@ pub fn on_user_input(event: Event) {
     let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
         return;
     };
-    if target.id() == super::panel::HOST_ID {
+    if unclobbered::id(&target) == super::panel::HOST_ID {
         return;
     }
     with_app(|app| app.touches.record(target));
     schedule_review();
 }
 
-/// Reviews the form after the current batch of changes (one review per batch).
+/// Reviews the form after the current batch of changes: one review per batch, and at most
+/// one per [`REVIEW_GAP_MS`].
 pub fn schedule_review() {
-    let go = with_app(|app| {
+    let wait = with_app(|app| {
         if app.filling {
-            return false;
+            return None;
         }
         match app.filled.as_mut() {
             Some(f) if !f.review_pending => {
                 f.review_pending = true;
-                true
+                Some(REVIEW_GAP_MS - (now_ms() - f.reviewed_at))
             }
-            _ => false,
+            _ => None,
         }
     })
-    .unwrap_or(false);
-    if go {
-        wasm_bindgen_futures::spawn_local(async {
-            microtask().await;
+    .flatten();
+    if let Some(wait) = wait {
+        wasm_bindgen_futures::spawn_local(async move {
+            if wait > 0.0 {
+                // A throttle, not a wait for the page: the changes are already there.
+                gloo_timers::future::TimeoutFuture::new(wait.ceil() as u32).await;
+            } else {
+                microtask().await;
+            }
             review().await;
         });
     }
@@ -122,6 +141,7 @@ async fn review() {
         let touches = &app.touches;
         let f = app.filled.as_mut()?;
         f.review_pending = false;
+        f.reviewed_at = now_ms();
         let scene = scene.as_ref()?;
         let rows = fill::observe_now(scene);
         let review = f.guard.review(&rows, |label| touches.reached(scene, label));

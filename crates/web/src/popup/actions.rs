@@ -422,6 +422,7 @@ pub async fn import(file: File) {
             captured_at: Some(js_sys::Date::now()),
             credentials: parsed.credentials.clone(),
             problems: parsed.problems.iter().map(ProblemRecord::from).collect(),
+            save_id: None,
         };
         Some((
             p.host.clone(),
