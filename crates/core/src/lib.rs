@@ -12,6 +12,7 @@ pub mod identify;
 pub mod json;
 pub mod lang;
 pub mod level;
+pub mod lookalike;
 pub mod messages;
 pub mod outline;
 pub mod picker;
