@@ -382,6 +382,135 @@ test('delete asks first (keyboard only) and removes the preset', async () => {
   assert.deepEqual(await local('customPresets'), []);
 });
 
+test('import: a name that passes for a shipped preset\'s is refused, whatever its case, spacing or hidden characters', async () => {
+  for (const [name, pattern] of [
+    ['  WHERE house ', /^pose\.json: name: "WHERE house" reads as the shipped preset "Wherehouse" \(case, spacing, punctuation and look-alike letters aside\); choose a name of your own$/],
+    ['Wh\u0435r\u0435h\u043Euse', /^pose\.json: name: .* reads as the shipped preset "Wherehouse"/],
+    ['Where\u200Bhouse', /^pose\.json: name: character 6 is U\+200B, which is invisible or changes the text's direction; expected a name of visible characters$/],
+    ['\u202Eesuoherehw', /^pose\.json: name: character 1 is U\+202E, /],
+    ['x'.repeat(61), /^pose\.json: name: 61 characters; a name has at most 60$/],
+  ]) {
+    const text = json({ ...GOOD, id: 'my-pose', name });
+    await importFile('pose.json', text);
+    await expectRefused('pose.json', text, pattern);
+  }
+});
+
+test('the editor refuses a shipped id, then a shipped name, next to the field', async () => {
+  await page.getByRole('button', { name: 'New preset' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('Wherehouse');
+  await page.getByLabel('Account name', { exact: true }).fill('My Wherehouse');
+  await page.getByRole('button', { name: 'Save preset' }).click();
+  const alert = page.locator('#editor-error');
+  await alert.filter({ hasText: 'wherehouse.json: id: "wherehouse" is already used by the shipped preset "Wherehouse"; choose another id' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'preset-id');
+  await page.getByLabel('Id', { exact: true }).fill('my-wherehouse');
+  await page.getByRole('button', { name: 'Save preset' }).click();
+  await alert.filter({ hasText: 'my-wherehouse.json: name: "Wherehouse" reads as the shipped preset "Wherehouse"' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'preset-name');
+  assert.equal(await page.getByLabel('Name', { exact: true }).getAttribute('aria-invalid'), 'true');
+  await page.getByLabel('Name', { exact: true }).fill('Wherehouse (EU)');
+  await page.getByRole('button', { name: 'Save preset' }).click();
+  await page.locator('#custom-status').filter({ hasText: 'Saved “Wherehouse (EU)”.' }).waitFor();
+  // Listed as the user's: under "Your presets", with the Custom badge shipped cards do not have.
+  const card = page.locator('#custom-list li[data-preset="my-wherehouse"]');
+  assert.equal(await card.locator('.badge-quiet').textContent(), 'Custom');
+  assert.equal(await page.locator('#presets .badge-quiet').count(), 0);
+  assert.deepEqual((await local('customPresets')).map((e) => e.file), ['my-wherehouse.json']);
+  await setLocal({ customPresets: [] });
+  await page.locator('#custom-list .empty').waitFor();
+});
+
+/** `n` valid stored presets, `mine-0` … */
+const many = (n) => Array.from({ length: n }, (_, i) => ({
+  file: `mine-${i}.json`,
+  json: json({ ...GOOD, id: `mine-${i}`, name: `Mine ${i}` }),
+}));
+
+test('a malformed stored entry drops only itself, and the page says which and why', async () => {
+  const good = many(2);
+  await setLocal({
+    customPresets: [
+      good[0],
+      42,
+      { file: 'object.json', json: { id: 'object' } },
+      { file: 'broken.json', json: '{ "id": ' },
+      { file: 'pose.json', json: json({ ...GOOD, id: 'pose', name: 'WHEREHOUSE' }) },
+      good[1],
+    ],
+  });
+  const broken = page.locator('#custom-broken');
+  await broken.waitFor();
+  await page.locator('#custom-list li[data-preset="mine-1"]').waitFor();
+  assert.deepEqual(await page.locator('#custom-list li[data-preset]').evaluateAll((cards) => cards.map((c) => c.dataset.preset)), ['mine-0', 'mine-1']);
+  const why = await broken.locator('.broken-text').allTextContents();
+  assert.equal(why.length, 4, why.join('\n'));
+  assert.match(why[0], /^customPresets\[1\]: not loaded: a stored preset is a file name and the preset's JSON as text/);
+  assert.match(why[1], /^object\.json: not loaded: /);
+  assert.match(why[2], /^broken\.json: id: .*EOF/);
+  assert.equal(why[3], 'pose.json: name: "WHEREHOUSE" reads as the shipped preset "Wherehouse" (case, spacing, punctuation and look-alike letters aside); choose a name of your own');
+  fs.mkdirSync(path.join(ROOT, 'target/options'), { recursive: true });
+  await page.locator('#custom-heading').scrollIntoViewIfNeeded();
+  await page.locator('#custom-heading').locator('xpath=ancestor::section').screenshot({ path: path.join(ROOT, 'target/options/custom-dropped.png') });
+  // Stored entries with a file name can be deleted from here; the others go with the next save.
+  await page.getByRole('button', { name: 'Delete pose.json', exact: true }).click();
+  await page.locator('#custom-status').filter({ hasText: 'Deleted “pose.json”.' }).waitFor();
+  assert.deepEqual((await local('customPresets')).map((e) => e.file), ['mine-0.json', 'broken.json', 'mine-1.json']);
+  await setLocal({ customPresets: [] });
+  await page.locator('#custom-list .empty').waitFor();
+  assert.ok(await broken.isHidden());
+});
+
+test('over the cap of 50: the first 50 are listed, the rest reported, and no more can be added', async () => {
+  await setLocal({ customPresets: many(52) });
+  const full = page.locator('#custom-full');
+  await full.waitFor();
+  const notice = 'You have 52 presets of your own; ScopeFill keeps at most 50. Delete one before you add another.';
+  assert.equal(await full.textContent(), notice);
+  assert.equal(await page.locator('#custom-list li[data-preset]').count(), 50);
+  assert.deepEqual(await page.locator('#custom-broken .broken-text').allTextContents(), [
+    'mine-50.json: not loaded: it is preset 51 of your own, and ScopeFill reads the first 50',
+    'mine-51.json: not loaded: it is preset 52 of your own, and ScopeFill reads the first 50',
+  ]);
+  await full.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(ROOT, 'target/options/custom-over-cap.png') });
+  // Import: refused in the page's words, nothing stored.
+  const text = json({ ...GOOD, id: 'one-more', name: 'One more' });
+  const before = await local('customPresets');
+  await importFile('one-more.json', text);
+  await importError().filter({ hasText: notice }).waitFor();
+  assert.deepEqual(await local('customPresets'), before);
+  // New preset and Duplicate: no form is opened for a preset that could not be saved.
+  await page.getByRole('button', { name: 'New preset' }).click();
+  await page.locator('#custom-status').filter({ hasText: notice }).waitFor();
+  assert.ok(await page.locator('#editor').isHidden());
+  await page.getByRole('button', { name: 'Duplicate Wherehouse' }).click();
+  assert.ok(await page.locator('#editor').isHidden());
+  // Editing one of the 50 still works: it adds none.
+  await page.getByRole('button', { name: 'Edit Mine 3', exact: true }).click();
+  await page.getByLabel('Note (optional)').fill('Still editable.');
+  await page.getByRole('button', { name: 'Save preset' }).click();
+  await page.locator('#custom-status').filter({ hasText: 'Saved “Mine 3”.' }).waitFor();
+  const stored = await local('customPresets');
+  assert.equal(stored.length, 52);
+  assert.equal(JSON.parse(stored[3].json).note, 'Still editable.');
+  // The two over the cap deleted: 50 left, still full; one more deleted: room again.
+  await page.getByRole('button', { name: 'Delete mine-51.json', exact: true }).click();
+  await full.filter({ hasText: 'You have 51 presets of your own' }).waitFor();
+  await page.getByRole('button', { name: 'Delete mine-50.json', exact: true }).click();
+  await full.filter({ hasText: 'You have 50 presets of your own' }).waitFor();
+  assert.ok(await page.locator('#custom-broken').isHidden());
+  await page.getByRole('button', { name: 'Delete Mine 49', exact: true }).click();
+  await page.getByRole('button', { name: 'Yes, delete Mine 49' }).click();
+  await page.locator('#custom-status').filter({ hasText: 'Deleted “Mine 49”.' }).waitFor();
+  assert.ok(await full.isHidden());
+  await importFile('one-more.json', text);
+  await page.locator('#import-status').filter({ hasText: 'Imported “One more” (id one-more).' }).waitFor();
+  assert.equal((await local('customPresets')).length, 50);
+  await setLocal({ customPresets: [] });
+  await page.locator('#custom-list .empty').waitFor();
+});
+
 test('the extension made no request of its own, and its CSP blocked nothing on its pages', () => {
   assert.deepEqual(env.recorder.extensionRequests(), []);
   const blocked = env.recorder.extensionText().filter((t) => /Content Security Policy|Refused to/i.test(t));

@@ -254,6 +254,130 @@ test('the open picker, light and dark: text contrast >= 4.5:1; screenshots', asy
   }
 });
 
+/** A preset of the user's, as the options page stores it: `{file, json}`. */
+function customEntry(id, name, file = `${id}.json`) {
+  const preset = {
+    id, name, account_name: name.trim().length >= 4 ? name.trim() : `${id} app`,
+    scopes: { Orders: 'modify' },
+    layouts: [{ name: 'Credentials', fields: [{ label: 'Access Token', value: 'access_token' }] }],
+  };
+  return { file, json: JSON.stringify(preset) };
+}
+
+/** The stored list the next test reads: two good presets around entries that must drop only themselves. */
+const CUSTOM_LIST = [
+  customEntry('my-warehouse', 'My Warehouse'),
+  customEntry('wherehouse', 'Wherehouse EU'), // a shipped id
+  customEntry('where-house', '  WHERE house '), // reads as "Wherehouse"
+  customEntry('pose-rlo', '\u202Eesuoherehw'), // drawn "whereherouse"-like, right to left
+  customEntry('pose-zw', 'Where\u200Bhouse'),
+  customEntry('pose-cyrillic', 'Wh\u0435r\u0435h\u043Euse'),
+  42, // not an entry at all
+  { file: 'object.json', json: { id: 'object' } }, // its JSON is not text
+  { file: 'broken.json', json: '{ "id": ' },
+  customEntry('second-app', 'Second app'),
+];
+
+test('custom presets are marked in both pickers, and none passes for a shipped one', async () => {
+  const before = JSON.parse(await localStorageDump(env));
+  await env.sw.evaluate((list) => chrome.storage.local.set({ customPresets: list }), CUSTOM_LIST);
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const shipped = Object.keys(PRESETS).length;
+
+  const { page, p, combo, errors } = await openPanel();
+  await combo.click();
+  const ids = await shownOptions(p);
+  assert.equal(ids.length, shipped + 2, ids.join(', '));
+  assert.deepEqual(ids.filter((id) => !Object.values(PRESETS).some((x) => x.id === id)), ['my-warehouse', 'second-app'], 'each bad entry dropped only itself');
+  assert.equal(ids.filter((id) => id === 'wherehouse').length, 1);
+  assert.deepEqual(await shownNames(p).then((names) => names.filter((n) => /where/i.test(n))), ['Wherehouse'], 'no look-alike of Wherehouse is listed');
+  // The tag is visible and part of the option's accessible name; shipped options have none.
+  const mine = p.getByRole('option', { name: 'My Warehouse custom', exact: true });
+  assert.equal(await mine.count(), 1);
+  assert.equal(await mine.locator('.option-custom').textContent(), 'custom');
+  assert.ok(await mine.locator('.option-custom').isVisible());
+  assert.equal(await p.locator('[role=option] .option-custom').count(), 2);
+  assert.equal(await p.getByRole('option', { name: 'Wherehouse', exact: true }).locator('.option-custom').count(), 0);
+  // Chosen, the field says so too: a badge beside it that describes it.
+  const badge = p.locator('#sf-preset-custom');
+  assert.ok(await badge.isHidden(), 'a shipped preset is chosen');
+  assert.equal(await combo.getAttribute('aria-describedby'), null);
+  await combo.fill('my ware');
+  await combo.press('ArrowDown');
+  await combo.press('ArrowUp');
+  await p.locator('section').screenshot({ path: path.join(SHOTS, 'panel-custom-open.png') });
+  await combo.press('Enter');
+  assert.equal(await combo.inputValue(), 'My Warehouse');
+  assert.ok(await badge.isVisible());
+  assert.equal(await badge.textContent(), 'custom');
+  assert.equal(await combo.getAttribute('aria-describedby'), 'sf-preset-custom');
+  await p.locator('section').screenshot({ path: path.join(SHOTS, 'panel-custom-chosen.png') });
+  await combo.fill('wherehouse');
+  await combo.press('Enter');
+  assert.ok(await badge.isHidden());
+  assert.equal(await combo.getAttribute('aria-describedby'), null);
+  assert.deepEqual(errors, []);
+  await page.close();
+
+  const popup = await env.context.newPage();
+  await popup.setViewportSize({ width: 380, height: 640 });
+  await popup.goto(`chrome-extension://${env.extensionId}/popup/popup.html`);
+  await popup.locator('body[data-ready="1"]').waitFor({ timeout: 10000 });
+  const field = integrationField(popup);
+  await field.click();
+  const listed = await shownOptions(popup);
+  assert.equal(listed.length, shipped + 2, listed.join(', '));
+  assert.deepEqual(listed.slice(-2), ['my-warehouse', 'second-app']);
+  assert.equal(await popup.getByRole('option', { name: 'Second app custom', exact: true }).count(), 1);
+  assert.equal(await popup.locator('[role=option] .option-custom').count(), 2);
+  await field.fill('second');
+  await field.press('Enter');
+  const popupBadge = popup.locator('#preset-custom');
+  assert.ok(await popupBadge.isVisible());
+  assert.equal(await popupBadge.textContent(), 'custom');
+  assert.equal(await field.getAttribute('aria-describedby'), 'preset-custom');
+  await field.fill('se');
+  await popup.screenshot({ path: path.join(SHOTS, 'popup-custom.png') });
+  // The tag meets the contrast the other option texts meet, light and dark.
+  for (const colorScheme of ['light', 'dark']) {
+    await popup.emulateMedia({ colorScheme });
+    for (const { text, fg, bg } of await optionColours(popup)) {
+      const r = ratio(fg.slice(0, 3), bg.slice(0, 3));
+      assert.ok(r >= 4.5, `popup ${colorScheme}: "${text}" ${r.toFixed(2)}:1`);
+    }
+  }
+  await popup.close();
+
+  await env.sw.evaluate(async (items) => {
+    await chrome.storage.local.remove('customPresets');
+    await chrome.storage.local.set(items);
+  }, before);
+});
+
+test('the custom tag in the panel, light and dark: contrast >= 4.5:1', async () => {
+  await env.sw.evaluate((list) => chrome.storage.local.set({ customPresets: list }), CUSTOM_LIST);
+  for (const colorScheme of ['light', 'dark']) {
+    const { page, p, combo } = await openPanel();
+    await page.emulateMedia({ colorScheme });
+    await combo.click();
+    await combo.fill('a');
+    const pairs = await optionColours(p);
+    assert.ok(pairs.some(({ text }) => text === 'custom'), 'a custom option is shown');
+    for (const { text, fg, bg } of pairs) {
+      const r = ratio(fg.slice(0, 3), bg.slice(0, 3));
+      assert.ok(r >= 4.5, `panel ${colorScheme}: "${text}" ${r.toFixed(2)}:1`);
+    }
+    // Highlighted, on the selection's background.
+    await combo.fill('my ware');
+    for (const { text, fg, bg } of await optionColours(p)) {
+      const r = ratio(fg.slice(0, 3), bg.slice(0, 3));
+      assert.ok(r >= 4.5, `panel ${colorScheme}, highlighted: "${text}" ${r.toFixed(2)}:1`);
+    }
+    await page.close();
+  }
+  await env.sw.evaluate(() => chrome.storage.local.remove('customPresets'));
+});
+
 test('no request left the replica', () => {
   assert.deepEqual(env.foreign, []);
 });

@@ -13,6 +13,7 @@ pub mod json;
 pub mod lang;
 pub mod level;
 pub mod list_toggle;
+pub mod lookalike;
 pub mod messages;
 pub mod outline;
 pub mod picker;

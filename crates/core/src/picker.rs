@@ -11,6 +11,9 @@ use crate::text::normalize;
 pub struct Entry {
     pub id: String,
     pub name: String,
+    /// One of the user's presets, not a shipped one: the list marks it so (in words that are
+    /// also in the option's accessible name), so that it cannot pass for a shipped preset.
+    pub custom: bool,
 }
 
 /// The list's entries: every preset, by id and name, in the order given.
@@ -20,6 +23,7 @@ pub fn entries(presets: &[Preset]) -> Vec<Entry> {
         .map(|p| Entry {
             id: p.id.clone(),
             name: p.name.clone(),
+            custom: !p.builtin,
         })
         .collect()
 }
@@ -297,8 +301,29 @@ mod tests {
             .map(|n| Entry {
                 id: normalize(n),
                 name: n.to_string(),
+                custom: false,
             })
             .collect()
+    }
+
+    #[test]
+    fn the_users_presets_are_marked_custom_and_shipped_ones_are_not() {
+        let mine = r#"{"id": "mine", "name": "Mine", "account_name": "Mine app", "scopes": {},
+            "layouts": [{"name": "Mine", "fields": [{"label": "T", "value": "access_token"}]}]}"#;
+        let (presets, errors) = crate::preset::with_custom(&[("mine.json".into(), mine.into())]);
+        assert!(errors.is_empty(), "{errors:?}");
+        let list = super::entries(&presets);
+        let custom: Vec<&str> = list
+            .iter()
+            .filter(|e| e.custom)
+            .map(|e| e.id.as_str())
+            .collect();
+        assert_eq!(custom, ["mine"]);
+        assert_eq!(list.len(), crate::preset::shipped().len() + 1);
+        // The mark follows the entry when the last used one moves first.
+        let p = Picker::new(list, Some("mine"));
+        assert!(p.entries()[0].custom && p.chosen().is_some_and(|e| e.custom));
+        assert!(!p.entries()[1].custom);
     }
 
     const NAMES: &[&str] = &[

@@ -11,6 +11,7 @@ use crate::account;
 use crate::catalog::{self, Scope};
 use crate::json::{JsonReader, SerdeJson};
 use crate::level::Level;
+use crate::lookalike;
 use crate::target::{Layout, ValueKind};
 use crate::text::closest;
 
@@ -162,6 +163,13 @@ pub const MAX_BYTES: usize = 64 * 1024;
 pub const MAX_LAYOUTS: usize = 100;
 /// The most fields a layout may have (a credential set has seven kinds of value).
 pub const MAX_FIELDS: usize = 100;
+/// The most presets of the user's that are read: a longer stored list (from an older version,
+/// or written by hand) keeps its first entries and reports the others. Every content script
+/// parses them all, and the Integration list has to stay one a person can read.
+pub const MAX_CUSTOM: usize = 50;
+/// The longest display name, in characters (the longest shipped one has 56): the name has to
+/// fit the Integration list and the options page's cards.
+pub const MAX_NAME_CHARS: usize = 60;
 
 /// Refuses a preset file of `bytes` bytes when it is over [`MAX_BYTES`]: the options page
 /// calls this with a file's size before reading it.
@@ -269,7 +277,68 @@ pub fn parse_with<R: JsonReader>(
     };
     check_size(file, json.len() as u64)?;
     let raw = read::<R>(json).map_err(|(field, message)| err(field, message))?;
-    validate(raw, builtin).map_err(|(field, message)| err(field, message))
+    let preset = validate(raw, builtin).map_err(|(field, message)| err(field, message))?;
+    if !builtin {
+        check_not_shipped(&preset, shipped_with::<R>())
+            .map_err(|(field, message)| err(field, message))?;
+    }
+    Ok(preset)
+}
+
+/// The display name as shown: trimmed, each run of white space one space. Refused when it is
+/// empty, longer than [`MAX_NAME_CHARS`], or holds a character that draws nothing or reorders
+/// the text (a name such as "\u{202E}esuoherehW" reads as "Wherehouse").
+fn display_name(raw: &str) -> Result<String, String> {
+    if let Some((at, ch)) = raw
+        .chars()
+        .enumerate()
+        .find(|(_, c)| lookalike::is_hidden(*c))
+    {
+        return Err(format!(
+            "character {} is U+{:04X}, which is invisible or changes the text's direction; \
+             expected a name of visible characters",
+            at + 1,
+            ch as u32
+        ));
+    }
+    let name = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.is_empty() {
+        return Err("expected a non-empty display name".into());
+    }
+    let chars = name.chars().count();
+    if chars > MAX_NAME_CHARS {
+        return Err(format!(
+            "{chars} characters; a name has at most {MAX_NAME_CHARS}"
+        ));
+    }
+    Ok(name)
+}
+
+/// Refuses a user's preset that takes a shipped preset's id, or a name that reads as a
+/// shipped preset's (whatever the case, spacing, punctuation or look-alike letters): the
+/// pickers and the popup would show it as that integration.
+fn check_not_shipped(preset: &Preset, shipped: &[Preset]) -> Result<(), (String, String)> {
+    if let Some(taken) = shipped.iter().find(|s| s.id == preset.id) {
+        return Err((
+            "id".into(),
+            format!(
+                "{:?} is already used by the shipped preset {:?}; choose another id",
+                preset.id, taken.name
+            ),
+        ));
+    }
+    let key = lookalike::key(&preset.name);
+    if let Some(taken) = shipped.iter().find(|s| lookalike::key(&s.name) == key) {
+        return Err((
+            "name".into(),
+            format!(
+                "{:?} reads as the shipped preset {:?} (case, spacing, punctuation and \
+                 look-alike letters aside); choose a name of your own",
+                preset.name, taken.name
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// Reads a preset file's JSON into the schema; a wrong field is named by its path. The
@@ -299,9 +368,7 @@ fn validate(raw: PresetFile, builtin: bool) -> Result<Preset, (String, String)> 
             ),
         ));
     }
-    if raw.name.trim().is_empty() {
-        return Err(("name".into(), "expected a non-empty display name".into()));
-    }
+    let name = display_name(&raw.name).map_err(|message| ("name".to_string(), message))?;
     let account_name = account::validate_name(&raw.account_name)
         .map_err(|e| ("account_name".into(), e.to_string()))?;
     if let Some(guide) = &raw.guide {
@@ -397,7 +464,7 @@ fn validate(raw: PresetFile, builtin: bool) -> Result<Preset, (String, String)> 
 
     Ok(Preset {
         id: raw.id,
-        name: raw.name.trim().to_string(),
+        name,
         account_name,
         guide: raw.guide,
         note: raw.note,
@@ -428,8 +495,8 @@ pub fn shipped_with<R: JsonReader>() -> &'static [Preset] {
     })
 }
 
-/// Shipped presets followed by the user's own. A custom preset that fails validation or
-/// reuses an id is reported, not loaded.
+/// Shipped presets followed by the user's own. A custom preset that fails validation, reuses
+/// an id or comes after the first [`MAX_CUSTOM`] is reported, not loaded; the others load.
 pub fn with_custom(custom: &[(String, String)]) -> (Vec<Preset>, Vec<PresetError>) {
     with_custom_with::<SerdeJson>(custom)
 }
@@ -438,20 +505,79 @@ pub fn with_custom(custom: &[(String, String)]) -> (Vec<Preset>, Vec<PresetError
 pub fn with_custom_with<R: JsonReader>(
     custom: &[(String, String)],
 ) -> (Vec<Preset>, Vec<PresetError>) {
+    let (mine, errors) = load_custom_with::<R>(custom);
     let mut presets: Vec<Preset> = shipped_with::<R>().to_vec();
+    presets.extend(mine.into_iter().map(|(preset, _)| preset));
+    (presets, errors)
+}
+
+/// The user's presets (`(file, JSON)` entries, as stored): each one that loads, with the index
+/// of its entry, and why each other entry did not. Each entry stands alone: a broken one,
+/// one that reuses an id, or one after the first [`MAX_CUSTOM`] (reported unread) drops only
+/// itself.
+pub fn load_custom_with<R: JsonReader>(
+    custom: &[(String, String)],
+) -> (Vec<(Preset, usize)>, Vec<PresetError>) {
+    let mut mine: Vec<(Preset, usize)> = Vec::new();
     let mut errors = Vec::new();
-    for (file, json) in custom {
-        match parse_with::<R>(file, json, false) {
-            Ok(p) if presets.iter().any(|q| q.id == p.id) => errors.push(PresetError {
+    for (index, (file, json)) in custom.iter().enumerate() {
+        if index >= MAX_CUSTOM {
+            errors.push(PresetError {
                 file: file.clone(),
-                field: "id".into(),
-                message: format!("{:?} is already used by another preset", p.id),
-            }),
-            Ok(p) => presets.push(p),
+                field: String::new(),
+                message: format!(
+                    "not loaded: it is preset {} of your own, and ScopeFill reads the first \
+                     {MAX_CUSTOM}",
+                    index + 1
+                ),
+            });
+            continue;
+        }
+        match parse_with::<R>(file, json, false) {
+            Ok(p) => match mine.iter().find(|(q, _)| q.id == p.id) {
+                Some((other, _)) => errors.push(PresetError {
+                    file: file.clone(),
+                    field: "id".into(),
+                    message: format!("{:?} is already used by your preset {:?}", p.id, other.name),
+                }),
+                None => mine.push((p, index)),
+            },
             Err(e) => errors.push(e),
         }
     }
-    (presets, errors)
+    (mine, errors)
+}
+
+/// The stored `customPresets` list as the browser read it, one element at a time: each
+/// element a `(file, JSON)` pair, or, when it is not one, the file name it gives if any. An
+/// element that is not an entry drops only itself, named by its file or its position.
+pub fn stored_entries(
+    elements: impl IntoIterator<Item = Result<(String, String), Option<String>>>,
+) -> (Vec<(String, String)>, Vec<PresetError>) {
+    let mut entries = Vec::new();
+    let mut errors = Vec::new();
+    for (index, element) in elements.into_iter().enumerate() {
+        match element {
+            Ok(entry) => entries.push(entry),
+            Err(file) => errors.push(PresetError {
+                file: file.unwrap_or_else(|| format!("customPresets[{index}]")),
+                field: String::new(),
+                message: "not loaded: a stored preset is a file name and the preset's JSON as \
+                          text ({\"file\": …, \"json\": …}), and this entry is not"
+                    .into(),
+            }),
+        }
+    }
+    (entries, errors)
+}
+
+/// Why nothing was loaded when the stored `customPresets` value is not a list at all.
+pub fn stored_list_error() -> PresetError {
+    PresetError {
+        file: "customPresets".into(),
+        field: String::new(),
+        message: "not loaded: expected a list of presets".into(),
+    }
 }
 
 pub fn find<'a>(presets: &'a [Preset], id: &str) -> Option<&'a Preset> {

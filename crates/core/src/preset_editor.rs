@@ -89,7 +89,8 @@ pub fn new_form() -> Result<PresetFile, PresetError> {
 }
 
 /// The form for a copy of `preset`: a free id (`<id>-copy`, `<id>-copy-2`, …) and "(copy)"
-/// after the name. `taken` are the ids in use.
+/// after the name, the name shortened with "…" where that would pass the cap on names. `taken`
+/// are the ids in use.
 pub fn copy_of(preset: &Preset, taken: &[&str]) -> PresetFile {
     let mut form = form_of(preset);
     let base = format!("{}-copy", preset.id);
@@ -103,7 +104,15 @@ pub fn copy_of(preset: &Preset, taken: &[&str]) -> PresetFile {
         })
         .find(|id| !taken.contains(&id.as_str()))
         .unwrap_or(base);
-    form.name = format!("{} (copy)", preset.name);
+    const COPY: &str = " (copy)";
+    let room = preset::MAX_NAME_CHARS - COPY.len();
+    let name = if preset.name.chars().count() > room {
+        let kept: String = preset.name.chars().take(room - 1).collect();
+        format!("{}…", kept.trim_end())
+    } else {
+        preset.name.clone()
+    };
+    form.name = format!("{name}{COPY}");
     form
 }
 
@@ -134,10 +143,32 @@ pub fn build(file: &str, json: &str) -> Result<(String, Preset), PresetError> {
     Ok((text, preset))
 }
 
+/// The user's presets are at the cap: `stored` entries, where at most `max` are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Full {
+    pub stored: usize,
+    pub max: usize,
+}
+
+/// Whether another preset may be stored: not when [`preset::MAX_CUSTOM`] entries are stored
+/// already (broken ones count: they hold their place until deleted). Replacing the entry
+/// stored as `replacing` adds none.
+pub fn room_for_another(custom: &[(String, String)], replacing: Option<&str>) -> Result<(), Full> {
+    let replaces = replacing.is_some_and(|file| custom.iter().any(|(f, _)| f == file));
+    if replaces || custom.len() < preset::MAX_CUSTOM {
+        Ok(())
+    } else {
+        Err(Full {
+            stored: custom.len(),
+            max: preset::MAX_CUSTOM,
+        })
+    }
+}
+
 /// The user's presets with `json` (read from `source`, which names it in errors) added, or
 /// in place of the entry stored as `replacing`. It is refused when it is not a valid preset
-/// or its id is taken by a shipped preset or another of the user's. It is stored as
-/// `<id>.json`, its text as given.
+/// (which includes taking a shipped preset's id or name), its id is taken by another of the
+/// user's, or [`room_for_another`] says no. It is stored as `<id>.json`, its text as given.
 pub fn upsert(
     custom: &[(String, String)],
     replacing: Option<&str>,
@@ -145,6 +176,16 @@ pub fn upsert(
     json: &str,
 ) -> Result<(Vec<(String, String)>, Preset), PresetError> {
     let preset = preset::parse(source, json, false)?;
+    if let Err(full) = room_for_another(custom, replacing) {
+        return Err(PresetError {
+            file: source.to_string(),
+            field: String::new(),
+            message: format!(
+                "{} presets of your own are stored and ScopeFill keeps at most {}; delete one first",
+                full.stored, full.max
+            ),
+        });
+    }
     let taken = |owner: String| PresetError {
         file: source.to_string(),
         field: "id".into(),
@@ -153,9 +194,6 @@ pub fn upsert(
             preset.id
         ),
     };
-    if let Some(shipped) = preset::find(preset::shipped(), &preset.id) {
-        return Err(taken(format!("the shipped preset {:?}", shipped.name)));
-    }
     let others = custom
         .iter()
         .filter(|(file, _)| Some(file.as_str()) != replacing);
@@ -196,21 +234,9 @@ pub fn upsert(
 }
 
 /// The user's presets as the options page lists them: each usable one with the index of the
-/// stored entry it comes from (the first valid entry with its id), and the entries that
-/// cannot be used, with why.
+/// stored entry it comes from, and the entries that cannot be used, with why.
 pub fn listed(custom: &[(String, String)]) -> (Vec<(Preset, usize)>, Vec<PresetError>) {
-    let (presets, errors) = preset::with_custom(custom);
-    let mine = presets
-        .into_iter()
-        .filter(|p| !p.builtin)
-        .filter_map(|p| {
-            let entry = custom.iter().position(|(file, json)| {
-                preset::parse(file, json, false).is_ok_and(|q| q.id == p.id)
-            })?;
-            Some((p, entry))
-        })
-        .collect();
-    (mine, errors)
+    preset::load_custom_with::<crate::json::SerdeJson>(custom)
 }
 
 /// The user's presets without the entry stored as `file`.
@@ -327,9 +353,11 @@ mod tests {
     #[test]
     fn every_shipped_preset_survives_the_form_round_trip() {
         for p in preset::shipped() {
-            let form = serde_json::to_string(&form_of(p)).unwrap();
-            let (_, back) = build(&file_name(&p.id), &form).unwrap();
-            assert_eq!(back.id, p.id);
+            // As a copy: a preset of the user's may not take a shipped one's id or name.
+            let copy = copy_of(p, &[]);
+            let form = serde_json::to_string(&copy).unwrap();
+            let (_, back) = build(&file_name(&copy.id), &form).unwrap();
+            assert_eq!(back.id, format!("{}-copy", p.id));
             assert_eq!(back.other_scopes, p.other_scopes, "{}", p.id);
             assert_eq!(back.layouts, p.layouts, "{}", p.id);
             for scope in CATALOG {
@@ -370,6 +398,13 @@ mod tests {
         let f = copy_of(wherehouse, &["wherehouse"]);
         assert_eq!(f.id, "wherehouse-copy");
         assert_eq!(f.name, "Wherehouse (copy)");
+        let long = preset::find(preset::shipped(), "migration-from-bigcommerce").unwrap();
+        let f = copy_of(long, &[]);
+        assert_eq!(
+            f.name,
+            "Store migration from BigCommerce (Next-Cart, LitExte… (copy)"
+        );
+        assert_eq!(f.name.chars().count(), preset::MAX_NAME_CHARS);
         let f = copy_of(wherehouse, &["wherehouse-copy", "wherehouse-copy-2"]);
         assert_eq!(f.id, "wherehouse-copy-3");
         assert_eq!(f.layouts[0].fields[0].value, ValueKind::ApiPath);

@@ -394,7 +394,7 @@ mod tests {
     #[test]
     fn the_form_builds_the_file_it_shows() {
         let wherehouse = preset::find(preset::shipped(), "wherehouse").unwrap();
-        let form = Form::from_file(preset_editor::form_of(wherehouse), false);
+        let form = Form::from_file(preset_editor::copy_of(wherehouse, &[]), false);
         let mut edited = form.clone();
         edited.guide = "  ".into();
         let json = serde_json::to_string(&edited.to_file()).unwrap();

@@ -1,6 +1,9 @@
 //! A broken preset names the file, the field and what was expected.
 
-use scopefill_core::preset::{parse, with_custom};
+use scopefill_core::preset::{
+    load_custom_with, parse, stored_entries, with_custom, MAX_CUSTOM, MAX_NAME_CHARS,
+};
+use scopefill_core::preset_editor::{room_for_another, upsert, Full};
 
 const GOOD: &str = r#"{
   "id": "my-app",
@@ -101,10 +104,260 @@ fn a_custom_preset_cannot_take_a_shipped_id() {
     let (presets, errors) =
         with_custom(&[("a.json".into(), clash), ("b.json".into(), GOOD.into())]);
     assert_eq!(errors.len(), 1);
-    assert!(errors[0]
-        .to_string()
-        .contains("a.json: id: \"wherehouse\" is already used"));
+    assert_eq!(
+        errors[0].to_string(),
+        "a.json: id: \"wherehouse\" is already used by the shipped preset \"Wherehouse\"; \
+         choose another id"
+    );
     assert!(presets.iter().any(|p| p.id == "my-app" && !p.builtin));
+    // Refused as a file too (an import, the editor), not only when loaded.
+    let clash = GOOD.replace(r#""id": "my-app""#, r#""id": "full-access""#);
+    let e = parse("b.json", &clash, false).unwrap_err();
+    assert_eq!(e.field, "id");
+    assert!(
+        e.message.contains("the shipped preset \"Full access\""),
+        "{e}"
+    );
+}
+
+/// GOOD under the display name `name` (written as a JSON string).
+fn named(name: &str) -> String {
+    GOOD.replace(
+        r#""name": "My app""#,
+        &format!(r#""name": {}"#, serde_json::to_string(name).unwrap()),
+    )
+}
+
+#[test]
+fn a_custom_preset_cannot_take_a_shipped_name_whatever_the_case_spacing_or_look_alikes() {
+    for name in [
+        "Wherehouse",
+        "wherehouse",
+        "  WHEREHOUSE ",
+        "Where house",
+        "Where-House.",
+        "Where\u{00A0}house",
+        "Ｗｈｅｒｅｈｏｕｓｅ",
+        "Wh\u{0435}r\u{0435}h\u{043E}us\u{0435}", // Cyrillic е and о
+        "read only everything",
+        "API2Cart BetterCommerce",
+    ] {
+        let e = parse("my-app.json", &named(name), false).unwrap_err();
+        assert_eq!(e.field, "name", "{name:?}: {e}");
+        assert!(
+            e.message.contains("reads as the shipped preset")
+                && e.message.ends_with("choose a name of your own"),
+            "{name:?}: {e}"
+        );
+    }
+    assert_eq!(
+        parse("my-app.json", &named(" where  HOUSE "), false)
+            .unwrap_err()
+            .to_string(),
+        "my-app.json: name: \"where HOUSE\" reads as the shipped preset \"Wherehouse\" (case, \
+         spacing, punctuation and look-alike letters aside); choose a name of your own"
+    );
+    // A name of its own is fine, also one that starts like a shipped one.
+    for name in ["Wherehouse (EU)", "Wherehouse 2", "Warehouse", "My Violet"] {
+        assert!(
+            parse("my-app.json", &named(name), false).is_ok(),
+            "{name:?}"
+        );
+    }
+    // Loaded from storage, the poser drops only itself.
+    let (presets, errors) = with_custom(&[
+        ("pose.json".into(), named("Wherehouse ")),
+        ("mine.json".into(), GOOD.into()),
+    ]);
+    assert_eq!(errors.len(), 1);
+    assert_eq!(
+        (errors[0].file.as_str(), errors[0].field.as_str()),
+        ("pose.json", "name")
+    );
+    assert_eq!(presets.iter().filter(|p| p.name == "Wherehouse").count(), 1);
+    assert!(presets.iter().any(|p| p.id == "my-app"));
+}
+
+#[test]
+fn a_name_with_invisible_or_direction_changing_characters_is_refused() {
+    // U+202E reverses what follows: "esuoherehW" is drawn "Wherehouse".
+    for (name, at, code) in [
+        ("\u{202E}esuoherehW", 1, "U+202E"),
+        ("Where\u{200B}house", 6, "U+200B"),
+        ("My\u{2066} app", 3, "U+2066"),
+        ("My app\u{200F}", 7, "U+200F"),
+        ("My\tapp", 3, "U+0009"),
+        ("My app\u{FEFF}", 7, "U+FEFF"),
+    ] {
+        let e = parse("my-app.json", &named(name), false).unwrap_err();
+        assert_eq!(e.field, "name", "{name:?}");
+        assert_eq!(
+            e.message,
+            format!(
+                "character {at} is {code}, which is invisible or changes the text's direction; \
+                 expected a name of visible characters"
+            ),
+            "{name:?}"
+        );
+    }
+}
+
+#[test]
+fn a_name_has_at_most_60_characters_and_its_spacing_is_tidied() {
+    assert_eq!(MAX_NAME_CHARS, 60);
+    let longest = "é".repeat(60);
+    assert_eq!(
+        parse("a.json", &named(&longest), false).unwrap().name,
+        longest
+    );
+    assert_eq!(
+        parse("my-app.json", &named(&"é".repeat(61)), false)
+            .unwrap_err()
+            .to_string(),
+        "my-app.json: name: 61 characters; a name has at most 60"
+    );
+    // Counted as shown: surrounding and repeated spaces do not count.
+    let spaced = format!("  My{}app  ", " ".repeat(80));
+    assert_eq!(
+        parse("a.json", &named(&spaced), false).unwrap().name,
+        "My app"
+    );
+    assert_eq!(
+        parse("a.json", &named("   "), false)
+            .unwrap_err()
+            .to_string(),
+        "a.json: name: expected a non-empty display name"
+    );
+}
+
+/// `n` valid presets of the user's, `mine-0` … (stored as `mine-0.json` …).
+fn many(n: usize) -> Vec<(String, String)> {
+    (0..n)
+        .map(|i| {
+            let json = GOOD
+                .replace(r#""id": "my-app""#, &format!(r#""id": "mine-{i}""#))
+                .replace(r#""name": "My app""#, &format!(r#""name": "Mine {i}""#));
+            (format!("mine-{i}.json"), json)
+        })
+        .collect()
+}
+
+#[test]
+fn a_stored_list_over_50_keeps_the_first_50_and_reports_the_rest() {
+    assert_eq!(MAX_CUSTOM, 50);
+    let stored = many(53);
+    let (presets, errors) = with_custom(&stored);
+    let mine: Vec<&str> = presets
+        .iter()
+        .filter(|p| !p.builtin)
+        .map(|p| p.id.as_str())
+        .collect();
+    assert_eq!(mine.len(), 50);
+    assert_eq!((mine[0], mine[49]), ("mine-0", "mine-49"));
+    let dropped: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    assert_eq!(
+        dropped,
+        (50..53)
+            .map(|i| format!(
+                "mine-{i}.json: not loaded: it is preset {} of your own, and ScopeFill reads \
+                 the first 50",
+                i + 1
+            ))
+            .collect::<Vec<_>>()
+    );
+    // Broken entries hold their place: the cap is on stored entries, each read at most once.
+    let mut with_broken = many(51);
+    with_broken[0].1 = "{".into();
+    let (loaded, errors) = load_custom_with::<scopefill_core::json::SerdeJson>(&with_broken);
+    assert_eq!(loaded.len(), 49);
+    assert_eq!(
+        loaded[0].1, 1,
+        "each preset with the index of its stored entry"
+    );
+    let files: Vec<&str> = errors.iter().map(|e| e.file.as_str()).collect();
+    assert_eq!(files, ["mine-0.json", "mine-50.json"]);
+}
+
+#[test]
+fn at_the_cap_another_preset_is_refused_and_an_edit_is_not() {
+    let full = many(50);
+    assert_eq!(room_for_another(&many(49), None), Ok(()));
+    assert_eq!(
+        room_for_another(&full, None),
+        Err(Full {
+            stored: 50,
+            max: 50
+        })
+    );
+    assert_eq!(room_for_another(&full, Some("mine-3.json")), Ok(()));
+    assert!(room_for_another(&full, Some("gone.json")).is_err());
+    let e = upsert(&full, None, "new.json", GOOD).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "new.json: 50 presets of your own are stored and ScopeFill keeps at most 50; delete one first"
+    );
+    let edited = full[3].1.replace("read-only", "modify");
+    let (list, p) = upsert(&full, Some("mine-3.json"), "mine-3.json", &edited).unwrap();
+    assert_eq!((list.len(), p.id.as_str()), (50, "mine-3"));
+}
+
+#[test]
+fn a_malformed_entry_drops_only_itself() {
+    let good = many(2);
+    let stored = vec![
+        good[0].clone(),
+        ("broken.json".to_string(), "{ \"id\": ".to_string()),
+        ("pose.json".to_string(), named("WhereHouse")),
+        ("long.json".to_string(), named(&"x".repeat(200))),
+        ("again.json".to_string(), good[0].1.clone()),
+        (
+            "huge.json".to_string(),
+            format!("{GOOD}{}", " ".repeat(70_000)),
+        ),
+        good[1].clone(),
+    ];
+    let (presets, errors) = with_custom(&stored);
+    let mine: Vec<&str> = presets
+        .iter()
+        .filter(|p| !p.builtin)
+        .map(|p| p.id.as_str())
+        .collect();
+    assert_eq!(mine, ["mine-0", "mine-1"]);
+    let why: Vec<(&str, &str)> = errors
+        .iter()
+        .map(|e| (e.file.as_str(), e.field.as_str()))
+        .collect();
+    assert_eq!(
+        why,
+        [
+            ("broken.json", "id"),
+            ("pose.json", "name"),
+            ("long.json", "name"),
+            ("again.json", "id"),
+            ("huge.json", ""),
+        ]
+    );
+    assert_eq!(
+        errors[3].message,
+        "\"mine-0\" is already used by your preset \"Mine 0\""
+    );
+
+    // The stored list itself, element by element: an element that is not a {file, json}
+    // pair is named by its file, else by its position, and the others are kept.
+    let (entries, errors) = stored_entries([
+        Ok(good[0].clone()),
+        Err(Some("odd.json".to_string())),
+        Err(None),
+        Ok(good[1].clone()),
+    ]);
+    assert_eq!(entries, good);
+    let files: Vec<&str> = errors.iter().map(|e| e.file.as_str()).collect();
+    assert_eq!(files, ["odd.json", "customPresets[2]"]);
+    assert!(
+        errors[1].message.starts_with("not loaded: "),
+        "{}",
+        errors[1]
+    );
 }
 
 /// A preset whose layouts are `layouts` (a JSON array's text).

@@ -3,6 +3,11 @@
 //! the WAI-ARIA APG list-autocomplete pattern. Used by the in-page panel and the toolbar
 //! popup. This file only draws `picker::Picker` and forwards events to it; what typing,
 //! clicks and keys do is decided there.
+//!
+//! The user's own presets are marked "custom" in the list (a tag inside the option, so also in
+//! its accessible name) and, when chosen, by a badge beside the field that describes it. The
+//! badge is the markup's element `{input id}-custom`, localised with the rest of the page; its
+//! text is the tag's word too.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -214,6 +219,43 @@ fn set(el: &Element, name: &str, value: &str) {
     let _ = el.set_attribute(name, value);
 }
 
+/// The markup's badge for a chosen custom preset: the element `{input id}-custom` in the
+/// field's document or shadow root.
+fn custom_badge(input: &HtmlInputElement) -> Option<HtmlElement> {
+    let id = format!("{}-custom", input.id());
+    let root = input.get_root_node();
+    let found = match root.dyn_ref::<web_sys::Document>() {
+        Some(doc) => doc.get_element_by_id(&id),
+        None => root
+            .dyn_ref::<web_sys::DocumentFragment>()
+            .and_then(|fragment| fragment.get_element_by_id(&id)),
+    };
+    found.and_then(|e| e.dyn_into::<HtmlElement>().ok())
+}
+
+/// Shows the badge while the chosen integration is a custom one, and makes it (or nothing) the
+/// field's description, keeping any other description the markup gives.
+fn mark_custom_choice(input: &HtmlInputElement, badge: Option<&HtmlElement>, custom: bool) {
+    let Some(badge) = badge else { return };
+    badge.set_hidden(!custom);
+    let id = badge.id();
+    let mut ids: Vec<String> = input
+        .get_attribute("aria-describedby")
+        .unwrap_or_default()
+        .split_whitespace()
+        .filter(|other| *other != id)
+        .map(str::to_string)
+        .collect();
+    if custom {
+        ids.push(id);
+    }
+    if ids.is_empty() {
+        let _ = input.remove_attribute("aria-describedby");
+    } else {
+        set(input, "aria-describedby", &ids.join(" "));
+    }
+}
+
 /// Draws the state. `sync_text` puts the chosen name in the field; it is false while the
 /// user types, so the caret is not moved under their fingers.
 fn render(picker: &Picker, parts: &Parts, sync_text: bool) {
@@ -224,6 +266,18 @@ fn render(picker: &Picker, parts: &Parts, sync_text: bool) {
             input.set_value(&text);
         }
     }
+    let badge = custom_badge(input);
+    let custom_word = badge
+        .as_ref()
+        .and_then(|b| b.text_content())
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| "custom".into());
+    mark_custom_choice(
+        input,
+        badge.as_ref(),
+        picker.chosen().is_some_and(|e| e.custom),
+    );
     let shown = picker.shown();
     // Expanded only while options show: with nothing matching, the status says so instead.
     let open = picker.is_open() && !shown.is_empty();
@@ -268,6 +322,13 @@ fn render(picker: &Picker, parts: &Parts, sync_text: bool) {
             name.set_text_content(Some(&entry.name));
             set(&name, "class", "option-name");
             let _ = option.append_child(&name);
+        }
+        if entry.custom {
+            if let Ok(tag) = doc.create_element("span") {
+                set(&tag, "class", "option-tag option-custom");
+                tag.set_text_content(Some(&custom_word));
+                let _ = option.append_child(&tag);
+            }
         }
         if picker.last_used() == Some(entry.id.as_str()) {
             if let Ok(tag) = doc.create_element("span") {

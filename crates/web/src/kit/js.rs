@@ -2,6 +2,7 @@
 //! the options page's bindings.
 
 use scopefill_core::json::{JsonError, JsonReader};
+use scopefill_core::preset::{self, PresetError};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
@@ -30,14 +31,33 @@ struct CustomPreset {
     json: String,
 }
 
-/// The user's presets (`[{file, json}]`) as (file, JSON) pairs; anything else reads as none.
+/// The user's presets (`[{file, json}]`) as (file, JSON) pairs; an element that is not one
+/// is left out, and anything but a list reads as none.
 pub(crate) fn custom_from_js(custom: JsValue) -> Vec<(String, String)> {
+    custom_entries_from_js(custom).0
+}
+
+/// The user's presets as (file, JSON) pairs, read one element at a time so that an element
+/// that is not one drops only itself, and why each left out element was left out.
+pub(crate) fn custom_entries_from_js(custom: JsValue) -> (Vec<(String, String)>, Vec<PresetError>) {
     if custom.is_undefined() || custom.is_null() {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
-    serde_wasm_bindgen::from_value::<Vec<CustomPreset>>(custom)
-        .map(|v| v.into_iter().map(|c| (c.file, c.json)).collect())
-        .unwrap_or_default()
+    if !js_sys::Array::is_array(&custom) {
+        return (Vec::new(), vec![preset::stored_list_error()]);
+    }
+    let list = js_sys::Array::from(&custom);
+    let elements = list.iter().map(|element| {
+        serde_wasm_bindgen::from_value::<CustomPreset>(element.clone())
+            .map(|c| (c.file, c.json))
+            .map_err(|_| {
+                // Named by its file when it has one.
+                js_sys::Reflect::get(&element, &JsValue::from_str("file"))
+                    .ok()
+                    .and_then(|f| f.as_string())
+            })
+    });
+    preset::stored_entries(elements)
 }
 
 /// The browser's own JSON parser, for the content script: serde_json and its field paths

@@ -184,8 +184,21 @@ fn other_scopes(value: &str) -> Option<OtherScopes> {
     }
 }
 
+/// Says so in the list's status line, and true, when the user's presets are at the cap: no
+/// form is opened for a preset that could not be saved.
+fn refused_as_full(o: &mut Options) -> bool {
+    let Some(text) = o.full_text(&o.custom, None) else {
+        return false;
+    };
+    notice::set_status(o, "custom-status", &text, Kind::Error);
+    true
+}
+
 /// "New preset": the template, every scope at None.
 pub fn open_new(o: &mut Options) {
+    if refused_as_full(o) {
+        return;
+    }
     match preset_editor::new_form() {
         Ok(file) => {
             let title = o.t("options_editorNew");
@@ -197,6 +210,9 @@ pub fn open_new(o: &mut Options) {
 
 /// "Duplicate": a copy of `original` with a free id.
 pub fn open_copy(o: &mut Options, original: &Preset) {
+    if refused_as_full(o) {
+        return;
+    }
     let (presets, _) = scopefill_core::preset::with_custom(&o.custom);
     let taken: Vec<&str> = presets.iter().map(|p| p.id.as_str()).collect();
     let file = preset_editor::copy_of(original, &taken);
@@ -308,6 +324,15 @@ fn submit(o: &mut Options) {
 async fn save(file_name: String, json: String, replacing: Option<String>) {
     let Some(host) = host() else { return };
     let custom = storage::read_custom(&host).await;
+    // Another tab may have added presets since the form opened.
+    if let Some(full) = with_options(|o| o.full_text(&custom, replacing.as_deref())).flatten() {
+        with_options(|o| {
+            clear_error(o);
+            dom::set_text(&o.doc, "editor-error", &full);
+            dom::set_hidden(&o.doc, "editor-error", false);
+        });
+        return;
+    }
     let (list, preset) =
         match preset_editor::upsert(&custom, replacing.as_deref(), &file_name, &json) {
             Ok(stored) => stored,

@@ -25,6 +25,10 @@ async fn import_json(source: String, json: String) -> bool {
         notice::set_status(o, "import-status", "", Kind::Ok);
     });
     let custom = storage::read_custom(&host).await;
+    if let Some(full) = with_options(|o| o.full_text(&custom, None)).flatten() {
+        alert(&full);
+        return false;
+    }
     let (list, preset) = match preset_editor::upsert(&custom, None, &source, &json) {
         Ok(stored) => stored,
         Err(e) => {

@@ -27,7 +27,7 @@ use crate::kit::dom;
 use crate::kit::i18n;
 use crate::kit::queue::EventQueue;
 pub use host::OptionsHost;
-use scopefill_core::preset::{self, Preset};
+use scopefill_core::preset::{self, Preset, PresetError};
 
 /// The page's state.
 pub(crate) struct Options {
@@ -39,6 +39,8 @@ pub(crate) struct Options {
     last_written: Option<Vec<(String, String)>>,
     /// The user's presets as listed, each with the index of its entry in `custom`.
     mine: Vec<(Preset, usize)>,
+    /// The elements of the stored list that are not preset entries, with why.
+    unreadable: Vec<PresetError>,
     /// The open editor, if any.
     editor: Option<editor::Session>,
     /// Whether the optional clipboardRead permission is granted.
@@ -60,6 +62,16 @@ impl Options {
 
     fn by_id<T: JsCast>(&self, id: &str) -> Option<T> {
         dom::by_id(&self.doc, id)
+    }
+
+    /// Why another preset cannot be stored, in the page's language, when the user's presets
+    /// are at the cap (`replacing` an entry adds none).
+    fn full_text(&self, custom: &[(String, String)], replacing: Option<&str>) -> Option<String> {
+        let full = scopefill_core::preset_editor::room_for_another(custom, replacing).err()?;
+        Some(self.tf(
+            "options_presetsFull",
+            &[&full.stored.to_string(), &full.max.to_string()],
+        ))
     }
 
     /// A shipped preset or one of the user's, by id.
@@ -120,6 +132,7 @@ pub async fn start_options(host: OptionsHost) -> Result<(), JsValue> {
             custom: Vec::new(),
             last_written: None,
             mine: Vec::new(),
+            unreadable: Vec::new(),
             editor: None,
             clipboard_read: false,
             status_timers: Vec::new(),

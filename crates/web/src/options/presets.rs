@@ -18,9 +18,10 @@ const EXPORT_URL_MS: u32 = 60_000;
 /// Redraws both lists from `storage.local`.
 pub async fn refresh() {
     let Some(host) = host() else { return };
-    let custom = storage::read_custom(&host).await;
+    let (custom, unreadable) = storage::read_custom_reporting(&host).await;
     with_options(|o| {
         o.custom = custom;
+        o.unreadable = unreadable;
         draw(o);
     });
 }
@@ -67,8 +68,12 @@ pub async fn changed_elsewhere(list: Vec<(String, String)>) {
 }
 
 fn draw(o: &mut Options) {
-    let (mine, errors) = preset_editor::listed(&o.custom);
+    let (mine, mut errors) = preset_editor::listed(&o.custom);
+    errors.splice(0..0, o.unreadable.iter().cloned());
     o.mine = mine;
+    let full = o.full_text(&o.custom, None);
+    dom::set_text(&o.doc, "custom-full", full.as_deref().unwrap_or_default());
+    dom::set_hidden(&o.doc, "custom-full", full.is_none());
     if let Some(list) = o.by_id::<Element>("custom-list") {
         let mut items: Vec<Element> = o
             .mine

@@ -6,8 +6,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::OptionsHost;
-use crate::kit::js::{custom_from_js, to_js};
+use crate::kit::js::{custom_entries_from_js, to_js};
 use scopefill_core::contract::local;
+use scopefill_core::preset::PresetError;
 use scopefill_core::settings::Settings;
 
 async fn get(host: &OptionsHost, key: &str) -> Result<JsValue, JsValue> {
@@ -21,11 +22,19 @@ async fn set(host: &OptionsHost, key: &str, value: &JsValue) -> Result<(), JsVal
     JsFuture::from(host.storage_set(&items)?).await.map(|_| ())
 }
 
-/// The user's presets as stored; none when unreadable.
+/// The user's presets as stored; none when unreadable. An element of the stored list that is
+/// not a preset entry is left out (and is not written back by the next write).
 pub async fn read_custom(host: &OptionsHost) -> Vec<(String, String)> {
+    read_custom_reporting(host).await.0
+}
+
+/// `read_custom`, with why each element left out was left out.
+pub async fn read_custom_reporting(
+    host: &OptionsHost,
+) -> (Vec<(String, String)>, Vec<PresetError>) {
     get(host, local::CUSTOM_PRESETS)
         .await
-        .map(custom_from_js)
+        .map(custom_entries_from_js)
         .unwrap_or_default()
 }
 
