@@ -504,7 +504,9 @@ async function main() {
     const picked = await wd.script(`() => [${part('preset')}.value, ${part('preset')}.getAttribute('aria-expanded'), ${part('name')}.value]`);
     if (picked[0] !== PRESET.name || picked[1] !== 'false') fail(`the Integration picker did not take ${PRESET.name}: ${picked}`);
     ok(`typed "${PRESET.name.slice(0, 5)}" + Enter in the panel's Integration picker: ${picked[0]} (account name "${picked[2]}")`);
-    await wd.script(`() => ${part('fill')}.click()`);
+    // A WebDriver click, as a person's: the panel ignores a click a script dispatches.
+    const fill = await wd.call('POST', `/shadow/${shadow[SHADOW_ROOT]}/element`, { using: 'css selector', value: '[data-ref=fill]' });
+    await wd.call('POST', `/element/${fill[ELEMENT]}/click`, {});
     const status = await wd.until('the fill report', `() => {
       const s = ${part('status')};
       return s && (${PANEL}.hasAttribute('data-fill-ms') || s.className === 'bad') ? [s.textContent, s.className] : null;
