@@ -557,6 +557,7 @@ fn on_dialog(dialog: &Element) {
                 captured_at: Some(js_sys::Date::now()),
                 problems: creds.problems().iter().map(ProblemRecord::from).collect(),
                 credentials: creds.clone(),
+                save_id: None,
             },
         };
         let Ok(js) = crate::kit::js::to_js(&message) else {
