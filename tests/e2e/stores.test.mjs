@@ -165,9 +165,11 @@ test('the popup warns on both captures of one Save with two credential sets, and
   const a = await openFrame(PANEL_A);
   const real = tokenLike('real');
   const lookalike = tokenLike('lookalike');
-  for (const id of [real, lookalike]) {
-    assert.equal((await probeSend(a.frame, captureMessage(id, STORE, { saveId: 'save-1' }))).ok, true);
-  }
+  const answers = [];
+  for (const id of [real, lookalike]) answers.push(await probeSend(a.frame, captureMessage(id, STORE, { saveId: 'save-1' })));
+  assert.ok(answers.every((a) => a.ok), JSON.stringify(answers));
+  // The second is told it conflicts (the content script can say so in the panel).
+  assert.deepEqual(answers.map((a) => a.conflict ?? false), [false, true]);
   // A Client ID with a zero-width space and a name with a direction override in them.
   const hidden = tokenLike('hidden');
   const message = captureMessage(`${hidden.slice(0, 10)}\u200b${hidden.slice(10)}`, STORE, { saveId: 'save-2' });

@@ -274,6 +274,9 @@ pub enum Refusal {
 pub enum Reply {
     Added {
         id: String,
+        /// The capture answers a Save another capture of the same origin answered with other
+        /// credentials: both are kept, marked (on the wire only when true).
+        conflict: bool,
     },
     Captures {
         /// Newest first.
@@ -309,6 +312,8 @@ impl Serialize for Reply {
             json: Option<&'a str>,
             #[serde(skip_serializing_if = "Option::is_none")]
             cleared: Option<bool>,
+            #[serde(skip_serializing_if = "std::ops::Not::not")]
+            conflict: bool,
             #[serde(skip_serializing_if = "Option::is_none")]
             error: Option<Refusal>,
         }
@@ -320,10 +325,14 @@ impl Serialize for Reply {
             limit: None,
             json: None,
             cleared: None,
+            conflict: false,
             error: None,
         };
         match self {
-            Reply::Added { id } => wire.id = Some(id),
+            Reply::Added { id, conflict } => {
+                wire.id = Some(id);
+                wire.conflict = *conflict;
+            }
             Reply::Captures {
                 captures,
                 dropped,
@@ -358,6 +367,8 @@ impl<'de> Deserialize<'de> for Reply {
             limit: u32,
             json: Option<String>,
             cleared: Option<bool>,
+            #[serde(default)]
+            conflict: bool,
             error: Option<Refusal>,
         }
         let wire = Wire::deserialize(deserializer)?;
@@ -365,7 +376,11 @@ impl<'de> Deserialize<'de> for Reply {
             Wire {
                 ok: false, error, ..
             } => Reply::Refused(error.unwrap_or(Refusal::Message)),
-            Wire { id: Some(id), .. } => Reply::Added { id },
+            Wire {
+                id: Some(id),
+                conflict,
+                ..
+            } => Reply::Added { id, conflict },
             Wire {
                 captures: Some(list),
                 dropped,
@@ -545,8 +560,18 @@ mod tests {
             json!({"ok": false, "error": "too-long"})
         );
         assert_eq!(
-            wire(&Reply::Added { id: "x".into() }),
+            wire(&Reply::Added {
+                id: "x".into(),
+                conflict: false
+            }),
             json!({"ok": true, "id": "x"})
+        );
+        assert_eq!(
+            wire(&Reply::Added {
+                id: "x".into(),
+                conflict: true
+            }),
+            json!({"ok": true, "id": "x", "conflict": true})
         );
         let list = Reply::Captures {
             captures: vec![],
@@ -560,7 +585,14 @@ mod tests {
         for reply in [
             Reply::Done,
             Reply::Refused(Refusal::Sender),
-            Reply::Added { id: "x".into() },
+            Reply::Added {
+                id: "x".into(),
+                conflict: false,
+            },
+            Reply::Added {
+                id: "x".into(),
+                conflict: true,
+            },
             list,
             Reply::Messages { json: "{}".into() },
         ] {

@@ -538,6 +538,7 @@ fn add(state: &mut Session, admitted: Result<Capture, Refusal>, limits: &Limits)
         {
             return Reply::Added {
                 id: kept.id.clone(),
+                conflict: kept.conflict,
             };
         }
         for kept in state.captures.iter_mut().filter(|c| same_save(c)) {
@@ -546,6 +547,7 @@ fn add(state: &mut Session, admitted: Result<Capture, Refusal>, limits: &Limits)
         }
     }
     let id = capture.id.clone();
+    let conflict = capture.conflict;
     let store = store_key(&capture).to_string();
     state.captures.push(capture);
     // Oldest first: the newest `captures_per_store` of this store stay, then the newest
@@ -568,7 +570,7 @@ fn add(state: &mut Session, admitted: Result<Capture, Refusal>, limits: &Limits)
     state.captures.drain(..over_total);
     dropped += over_total;
     state.dropped = state.dropped.saturating_add(dropped as u32);
-    Reply::Added { id }
+    Reply::Added { id, conflict }
 }
 
 /// What a capture counts against for the per-store cap: its store, else its origin.
@@ -930,7 +932,13 @@ mod tests {
             message(capture_msg("c1"), SenderKind::ControlPanelFrame),
             Session::default(),
         );
-        assert_eq!(out.reply, Some(Reply::Added { id: "id-1".into() }));
+        assert_eq!(
+            out.reply,
+            Some(Reply::Added {
+                id: "id-1".into(),
+                conflict: false
+            })
+        );
         let state = out.write.expect("written");
         let kept = &state.captures[0];
         assert_eq!(kept.source, Source::Capture);
@@ -1217,7 +1225,13 @@ mod tests {
             STORE_A,
             "id-2",
         );
-        assert_eq!(again.reply, Some(Reply::Added { id: "id-1".into() }));
+        assert_eq!(
+            again.reply,
+            Some(Reply::Added {
+                id: "id-1".into(),
+                conflict: false
+            })
+        );
         assert_eq!(again.write, None);
         // Another Save, or no Save named: no conflict.
         let state = send(
@@ -1237,15 +1251,21 @@ mod tests {
         .write
         .expect("kept");
         assert!(state.captures.iter().all(|c| !c.conflict));
-        // A look-alike for the first Save: both marked, neither dropped.
-        let state = send(
+        // A look-alike for the first Save: both marked, neither dropped, and the sender told.
+        let out = send(
             state,
             capture_for("lookalike", "abc123", Some("save-1")),
             STORE_A,
             "id-5",
-        )
-        .write
-        .expect("kept");
+        );
+        assert_eq!(
+            out.reply,
+            Some(Reply::Added {
+                id: "id-5".into(),
+                conflict: true
+            })
+        );
+        let state = out.write.expect("kept");
         let marked: Vec<&str> = state
             .captures
             .iter()

@@ -441,7 +441,7 @@ pub async fn import(file: File) {
         return;
     };
     let id = match ask(&host, &request).await {
-        Reply::Added { id } => Some(id),
+        Reply::Added { id, .. } => Some(id),
         _ => None,
     };
     with_popup(|p| {
