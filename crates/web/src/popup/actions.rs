@@ -224,8 +224,10 @@ pub async fn fill() {
     with_popup(|p| match outcome {
         FillResult::Done(report, store) => {
             view::show_status(p, "fill-status", report.ok, &report.headline, &report.items);
-            let store = store.unwrap_or_else(|| p.t("popup_unknownStore"));
-            view::add_status_note(p, "fill-status", &p.tf("popup_fillStore", &[&store]));
+            // A control-panel host that names no store (none is known) gets no line.
+            if let Some(store) = store {
+                view::add_status_note(p, "fill-status", &p.tf("popup_fillStore", &[&store]));
+            }
         }
         FillResult::Failed(error) => {
             let text = if error.is_empty() {
