@@ -20,6 +20,8 @@ export const FIREFOX_ONLY = [
     why: 'browser_specific_settings.gecko.id is a Firefox key; Chrome derives the id itself' },
   { code: 'MISSING_DATA_COLLECTION_PERMISSIONS',
     why: 'gecko.data_collection_permissions is a Firefox (AMO) key' },
+  { code: 'INCOGNITO_SPLIT_UNSUPPORTED',
+    why: 'Firefox has no split incognito mode; the Firefox package leaves the key out (scripts/manifest.mjs)' },
   { code: 'KEY_FIREFOX_UNSUPPORTED_BY_MIN_VERSION', why: 'about Firefox versions' },
   { code: 'KEY_FIREFOX_ANDROID_UNSUPPORTED_BY_MIN_VERSION', why: 'about Firefox for Android versions' },
   { code: 'MANIFEST_PERMISSIONS', why: 'a permission only Chrome has',

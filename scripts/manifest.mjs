@@ -32,6 +32,11 @@ if (browser === 'chrome') {
   manifest.background = { scripts: ['worker/background.js'], type: 'module' };
   // Firefox has no offscreen documents (its background page has a DOM of its own).
   manifest.permissions = manifest.permissions?.filter((p) => p !== 'offscreen');
+  // Firefox has no split incognito mode: from 127 it installs an extension asking for it as
+  // "not_allowed", and older versions warn. It keeps the default ("spanning", and only where
+  // the user allows private windows): the background records which captures came from a
+  // private window, lists them only to pages in one and forgets them when the last closes.
+  delete manifest.incognito;
   const gecko = manifest.browser_specific_settings?.gecko;
   if (!gecko?.id) {
     console.error('manifest: browser_specific_settings.gecko.id missing from extension/manifest.json');

@@ -20,6 +20,7 @@ const host = {
   writeClipboard: (text) => navigator.clipboard.writeText(text),
   message: (key, substitutions) => api.i18n.getMessage(key, substitutions),
   uiLanguage: () => api.i18n.getUILanguage(),
+  incognito: () => api.extension?.inIncognitoContext === true,
   openOptions: () => api.runtime.openOptionsPage(),
   storageSet: (items) => api.storage.local.set(items),
   hasClipboardRead: () => api.permissions.contains({ permissions: ['clipboardRead'] }),

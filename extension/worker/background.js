@@ -11,9 +11,12 @@
 // closes; they never go to storage.local or the network, and no value is ever logged (this
 // file has no console call at all). Expiry and clipboard clearing are woken by a timer while
 // this worker lives and by an alarm once it has stopped (Chrome fires a packed extension's
-// alarms no sooner than 30 s: the core sets the alarm no sooner).
+// alarms no sooner than 30 s: the core sets the alarm no sooner). The pending clipboard clear
+// (a hash and a deadline, never the value) is kept in storage.local, so that it outlives a
+// browser restart and an extension update: the browser's start and an install or update wake
+// this worker, whose first step clears what is due.
 
-import init, { workerStep, sessionKeys, localeReply, offscreenMessage } from '../pkg/scopefill.js';
+import init, { workerStep, sessionKeys, localKeys, localeReply, offscreenMessage } from '../pkg/scopefill.js';
 import { clearClipboard } from './offscreen.js';
 import { LIMITS } from './limits.js';
 
@@ -31,24 +34,43 @@ function serially(task) {
   return run;
 }
 
-/** Runs one event (`{message, sender}`, or null for a timer, an alarm or the start). */
+/** Writes `{set, remove}` to a storage area. */
+async function write(area, change) {
+  if (!change) return;
+  if (change.remove.length) await area.remove(change.remove);
+  if (Object.keys(change.set).length) await area.set(change.set);
+}
+
+/** One step of the core on the stored state; what it says to store is stored. */
+async function step(event) {
+  const [session, local] = await Promise.all([
+    api.storage.session.get(sessionKeys()),
+    api.storage.local.get(localKeys()).catch(() => ({})),
+  ]);
+  const out = workerStep(event, session, local, LIMITS ?? null, Date.now(),
+    crypto.randomUUID(), api.runtime.getURL(''), api.runtime.id);
+  await write(api.storage.session, out.write);
+  await write(api.storage.local, out.writeLocal);
+  return out;
+}
+
+/**
+ * Runs one event (`{message, sender}`; null for a timer, an alarm, the worker's or the
+ * browser's start, an install or update; `{incognitoClosed: true}`).
+ */
 function run(event) {
   return serially(async () => {
     await ready;
-    const [session, local] = await Promise.all([
-      api.storage.session.get(sessionKeys()),
-      api.storage.local.get('settings').catch(() => ({})),
-    ]);
-    const out = workerStep(event, session, local.settings ?? null, LIMITS ?? null, Date.now(),
-      crypto.randomUUID(), api.runtime.getURL(''), api.runtime.id);
-    // The clipboard first: its pending entry is removed once it has been dealt with, so a
-    // worker stopped in between clears it again when it starts.
-    if (out.clearClipboard) await clearCopied(out.clearClipboard).catch(() => false);
-    if (out.write) {
-      if (out.write.remove.length) await api.storage.session.remove(out.write.remove);
-      if (Object.keys(out.write.set).length) await api.storage.session.set(out.write.set);
+    const out = await step(event);
+    let last = out;
+    // Cleared first, forgotten after: the core keeps the pending clear until it hears how
+    // the clear went (a failed one is tried again later), so a worker stopped in between
+    // clears it again when it starts.
+    if (out.clearClipboard) {
+      const done = await clearCopied(out.clearClipboard).then(() => true, () => false);
+      last = await step({ cleared: { hash: out.clearClipboard, done } });
     }
-    schedule(out.wakeAt, out.alarmAt);
+    schedule(last.wakeAt, last.alarmAt);
     if (out.readLocale) return readLocale(out.readLocale);
     return out.reply;
   });
@@ -110,7 +132,9 @@ async function mayReadClipboard() {
 
 /**
  * Clears the clipboard: if it still holds the copied value with this hash when clipboardRead
- * is granted, unconditionally when it is not. Resolves to whether it cleared.
+ * is granted, unconditionally when it is not. Resolves once the clipboard no longer holds the
+ * value (to whether it was ScopeFill that cleared it); rejects when it could not be read or
+ * written, for the core to try again later.
  */
 async function clearCopied(hash) {
   const verify = await mayReadClipboard();
@@ -118,7 +142,8 @@ async function clearCopied(hash) {
     await ensureOffscreen();
     try {
       const answer = await api.runtime.sendMessage(offscreenMessage(hash, verify));
-      return answer?.cleared === true;
+      if (answer?.ok !== true) throw new Error('clipboard');
+      return answer.cleared === true;
     } finally {
       await api.offscreen.closeDocument().catch(() => {});
     }
@@ -138,6 +163,20 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
 
 api.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === WAKE_ALARM) tick();
+});
+
+// The browser started, or the extension was installed or updated (which clears its alarms):
+// a clipboard clear that fell due meanwhile is done now, the others re-armed.
+api.runtime.onStartup.addListener(tick);
+api.runtime.onInstalled.addListener(tick);
+
+// The last private window closed: the captures made in private windows go with it.
+// (Chrome runs a separate copy of this worker for private windows, "incognito": "split";
+// Firefox has one, which sees both.)
+api.windows?.onRemoved.addListener(() => {
+  api.windows.getAll().then((windows) => {
+    if (!windows.some((w) => w.incognito)) run({ incognitoClosed: true }).catch(() => {});
+  }, () => {});
 });
 
 // A (re)started worker: drop what expired while it was stopped, clear the clipboard if its

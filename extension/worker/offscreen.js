@@ -25,7 +25,7 @@ function pasteText(doc) {
   return text;
 }
 
-/** Empties the clipboard: a copy whose only data is an empty text. */
+/** Empties the clipboard: a copy whose only data is an empty text. Whether it took. */
 function copyEmpty(doc) {
   const onCopy = (event) => {
     event.clipboardData.setData('text/plain', '');
@@ -47,11 +47,12 @@ async function readClipboard(doc) {
   }
 }
 
+/** Empties the clipboard; rejects when neither way could write it. */
 async function emptyClipboard(doc) {
   try {
     await navigator.clipboard.writeText('');
   } catch {
-    copyEmpty(doc);
+    if (!copyEmpty(doc)) throw new Error('clipboard');
   }
 }
 
@@ -69,7 +70,8 @@ async function clearIfHolds(hash, doc = document) {
 
 /**
  * Clears the clipboard after a copy whose value has this hash: only if it still holds it
- * when `verify` (clipboardRead granted), unconditionally otherwise.
+ * when `verify` (clipboardRead granted), unconditionally otherwise. Resolves to whether it
+ * cleared; rejects when it could not write the clipboard.
  */
 export async function clearClipboard(hash, { verify, doc = document }) {
   if (verify) return clearIfHolds(hash, doc);

@@ -32,14 +32,16 @@ export const PRESETS = Object.fromEntries(
  *
  * `flavour`: 'open' (dist/chrome with the panel's shadow root open to the tests: the
  * default), 'shipped' (dist/chrome, as users get it), 'test' or 'granted' (see flavour.mjs).
+ * `userDataDir`: a profile to use and keep (a browser restart is a second launch on it);
+ * by default a fresh one, removed on close.
  * `env.recorder` records the extension's own requests and console output (cdp.mjs).
  */
-export async function launch({ csp = 'strict', headless = true, upstream = null, flavour = 'open', pages = {}, lang = 'en-US' } = {}) {
+export async function launch({ csp = 'strict', headless = true, upstream = null, flavour = 'open', pages = {}, lang = 'en-US', userDataDir: profile = null } = {}) {
   const extension = extensionDir(flavour);
   if (!fs.existsSync(path.join(extension, 'manifest.json'))) {
     throw new Error(`${extension} is not built: run make build`);
   }
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scopefill-e2e-'));
+  const userDataDir = profile ?? fs.mkdtempSync(path.join(os.tmpdir(), 'scopefill-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless,
@@ -92,7 +94,7 @@ export async function launch({ csp = 'strict', headless = true, upstream = null,
   const close = async () => {
     recorder.close();
     await context.close();
-    fs.rmSync(userDataDir, { recursive: true, force: true });
+    if (!profile) fs.rmSync(userDataDir, { recursive: true, force: true });
   };
   return { context, sw, extensionId, foreign, served, csp, flavour, recorder, close };
 }

@@ -21,6 +21,7 @@ import {
   saveAndCapture, checkLevels, chooseIntegration, assertSecretsNowhere, quietExtensionPage,
   stopWorker, sessionWhen, probeSend, PRESETS, STORE, ORIGIN, ROOT,
 } from './harness.mjs';
+import { pendingClear, pendingClearGone } from './pending-clear.mjs';
 
 const CLIPBOARD_SECONDS = 2;
 const SHOTS = path.join(ROOT, 'target/popup');
@@ -31,7 +32,6 @@ let popup;
 const secrets = new Set();
 
 const setSettings = (settings) => env.sw.evaluate((s) => chrome.storage.local.set({ settings: s }), settings);
-const session = (key) => env.sw.evaluate(async (k) => (await chrome.storage.session.get(k))[k], key);
 
 /** A control-panel page that is not the API accounts area: the probe's place to send from. */
 const PROBE_PAGE = `${ORIGIN}/manage/probe`;
@@ -219,12 +219,12 @@ test('the clipboard is cleared after the delay, unless something else was copied
   const generated = byPreset[NEWEST];
   assert.equal(await copy('Copy Access Token'), generated.access_token);
   // Only a hash of the copied value is kept, with its deadline.
-  const pending = await session('clipboard');
+  const pending = await pendingClear(env.sw);
   assert.match(pending.hash, /^[0-9a-f]{64}$/);
   assert.ok(!JSON.stringify(pending).includes(generated.access_token));
   const started = Date.now();
   // The background drops the pending entry once it has dealt with the clipboard.
-  const dealtWith = () => sessionWhen(popup, { key: 'clipboard', absent: true }, { timeout: CLIPBOARD_SECONDS * 1000 + 3000 });
+  const dealtWith = () => pendingClearGone(popup, { timeout: CLIPBOARD_SECONDS * 1000 + 3000 });
   await dealtWith();
   const took = Date.now() - started;
   assert.ok(took >= CLIPBOARD_SECONDS * 1000 - 300, `cleared after ${took} ms`);
@@ -232,7 +232,7 @@ test('the clipboard is cleared after the delay, unless something else was copied
 
   assert.equal(await copy('Copy Client ID'), generated.client_id);
   await writeClipboard('something the user copied');
-  assert.ok((await session('clipboard')).deadline > Date.now(), 'the user copied before the delay was over');
+  assert.ok((await pendingClear(env.sw)).deadline > Date.now(), 'the user copied before the delay was over');
   await dealtWith();
   assert.equal(await readClipboard(), 'something the user copied');
 });
@@ -290,11 +290,12 @@ test('keyboard only: Tab reaches a Copy button, Enter copies, the focus ring sho
   assert.equal(await readClipboard(), byPreset[NEWEST].client_id);
 });
 
-test('Fill form from the popup fills the control-panel tab', async () => {
+test('Fill form from the popup fills the active tab, and says so when it is not the form', async () => {
   await openPopup();
+  // The popup, opened as a tab, is the active tab: not the control panel.
   await button('Fill form').click();
   await popup.locator('#fill-status .headline').waitFor();
-  assert.match(await popup.locator('#fill-status').textContent(), /No BigCommerce control panel is open/);
+  assert.match(await popup.locator('#fill-status').textContent(), /^The active tab is not a BigCommerce control panel/);
 
   // The control panel is open, but on the list of accounts, not the create form: the user
   // opened the form and pressed Cancel, so the content script is surely running there (its
@@ -305,9 +306,10 @@ test('Fill form from the popup fills the control-panel tab', async () => {
   await form.locator('#scopefill-panel section').waitFor();
   await form.getByRole('button', { name: 'Cancel', exact: true }).click();
   await list.page.getByRole('heading', { name: 'Store-level API accounts' }).waitFor();
-  await popup.bringToFront();
+  // The list is the active tab (the popup, opened as a tab behind it, can still be clicked).
+  await list.page.bringToFront();
   await button('Fill form').click();
-  await popup.locator('#fill-status .headline', { hasText: 'No BigCommerce tab has the Create API account form open' }).waitFor();
+  await popup.locator('#fill-status .headline', { hasText: 'The active tab has no Create API account form open' }).waitFor();
   await list.page.close();
 
   const { page } = await openReplica(env, { rows: 'radio' });
@@ -315,8 +317,10 @@ test('Fill form from the popup fills the control-panel tab', async () => {
   await frame.locator('#scopefill-panel section').waitFor();
   await popup.bringToFront();
   await chooseIntegration(popup, 'dropstream');
+  await page.bringToFront();
   await button('Fill form').click();
   await popup.locator('#fill-status .headline', { hasText: /^Filled/ }).waitFor({ timeout: 20000 });
+  assert.equal(await popup.locator('#fill-status .note').textContent(), `Store ${STORE}, in the active tab`);
   const state = await pageState(frame);
   checkLevels(null, assert, PRESETS.dropstream, await pageConfig(frame), state);
   assert.equal(state.name, 'DropStream');
@@ -359,7 +363,7 @@ test('the background refuses what a sender may not send', async () => {
     // Captures come only from a content script in a BigCommerce tab.
     chrome.runtime.sendMessage({ type: 'capture', capture: { credentials: { client_id: 'x' } } }),
     // A copied value is announced by its SHA-256 hash, never by itself.
-    chrome.runtime.sendMessage({ type: 'copied', hash: 'the value itself' }),
+    chrome.runtime.sendMessage({ type: 'will-copy', hash: 'the value itself' }),
     chrome.runtime.sendMessage({ type: 'import', capture: { credentials: {} } }),
   ]));
   assert.deepEqual(answers, [{ ok: false, error: 'sender' }, { ok: false, error: 'hash' }, { ok: false, error: 'empty' }]);
@@ -445,7 +449,7 @@ test('after the service worker is stopped, the clipboard is still cleared, then 
     const { stored, generated } = await captureSent('dropstream');
     await openPopup();
     assert.equal(await copy('Copy Client Secret'), generated.client_secret);
-    const { deadline } = await session('clipboard');
+    const { deadline } = await pendingClear(env.sw);
     // Nothing that would wake the worker stays open (the popup asks it for the accounts
     // whenever storage.session changes); the options page only reads storage.
     await popup.goto('about:blank');
@@ -455,12 +459,12 @@ test('after the service worker is stopped, the clipboard is still cleared, then 
     assert.ok(stoppedAt < deadline, 'stopped before the clipboard deadline');
 
     // The alarm starts the worker again, which clears the clipboard, then drops the entry.
-    await sessionWhen(quiet, { key: 'clipboard', absent: true }, { timeout: deadline - Date.now() + 5000 });
+    await pendingClearGone(quiet, { timeout: deadline - Date.now() + 5000 });
     assert.equal(await quiet.evaluate(() => navigator.clipboard.readText()), '', 'clipboard cleared after the worker stopped');
     const restart = states.find((s) => s.status === 'starting' && s.at > stoppedAt);
     assert.ok(restart, `the worker was started again: ${JSON.stringify(states)}`);
     assert.ok(restart.at >= deadline - 50, `started again by the alarm at the deadline (${restart.at - deadline} ms)`);
-    assert.equal(await quiet.evaluate(async () => (await chrome.storage.session.get('clipboard')).clipboard), undefined);
+    assert.equal(await pendingClear(quiet), null);
 
     // Stopped again: the account still expires on time.
     const held = async () => ((await quiet.evaluate(() => chrome.storage.session.get('captures'))).captures ?? []);

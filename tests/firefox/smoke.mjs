@@ -364,7 +364,7 @@ async function clipboardChecks(wd, addonId, creds, ok) {
     }
   };
   const pendingClear = () => wd.call('POST', '/execute/async', {
-    script: 'const done = arguments[arguments.length - 1]; browser.storage.session.get("clipboard").then((r) => done(r.clipboard ?? null));',
+    script: 'const done = arguments[arguments.length - 1]; browser.storage.local.get("pendingClear").then((r) => done(r.pendingClear ?? null));',
     args: [],
   });
   const waitCleared = async (what) => {

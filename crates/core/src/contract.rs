@@ -18,18 +18,27 @@ pub enum ToWorker {
     Capture {
         capture: CaptureDraft,
     },
-    /// A credentials `.txt` the popup read.
+    /// A credentials `.txt` the popup read (`incognito`: the popup shows in a private window).
     Import {
         capture: CaptureDraft,
+        #[serde(default)]
+        incognito: bool,
     },
-    /// The live captures, newest first.
-    Captures,
+    /// The live captures, newest first: those of private windows only to a page in one
+    /// (`incognito`: the asking page's `extension.inIncognitoContext`), the others only to a
+    /// page in a normal window.
+    Captures {
+        #[serde(default)]
+        incognito: bool,
+    },
     Forget {
         id: String,
     },
     ForgetAll,
-    /// The SHA-256 (lowercase hex) of a value just copied: the clipboard is cleared later.
-    Copied {
+    /// The SHA-256 (lowercase hex) of a value the popup is about to copy: the clear is
+    /// scheduled (and stored) first, and the popup writes the clipboard only once this is
+    /// answered, so no copy is ever left without its clear.
+    WillCopy {
         hash: String,
     },
     /// A `_locales` catalogue's text, for the in-page panel (which may not read it itself).
@@ -55,7 +64,8 @@ pub struct CaptureDraft {
     pub captured_at: Option<f64>,
     pub credentials: Credentials,
     pub problems: Vec<ProblemRecord>,
-    /// Which press of Save the dialog answered (the content script's own id for it).
+    /// Which press of the page's Save this capture answers (the content script's own id for
+    /// it): two different credential sets for one Save are kept both, as a conflict.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub save_id: Option<String>,
 }
@@ -113,6 +123,20 @@ pub struct Capture {
     pub credentials: Credentials,
     #[serde(default)]
     pub problems: Vec<ProblemRecord>,
+    /// The origin of the control-panel frame that sent it, as the browser named the sender
+    /// ("" for an import).
+    #[serde(default)]
+    pub origin: String,
+    /// The content script's id of the Save it answers, if it said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub save_id: Option<String>,
+    /// Another capture answered the same Save with different credentials: the user must
+    /// check which one the control panel showed.
+    #[serde(default)]
+    pub conflict: bool,
+    /// Sent from a private (incognito) window: listed only to pages in one.
+    #[serde(default)]
+    pub incognito: bool,
 }
 
 fn imported() -> Source {
@@ -124,7 +148,8 @@ impl Capture {
         self.expires_at.is_some_and(|at| at <= now_ms)
     }
 
-    /// The store hash as captured, else derived from the API path.
+    /// The store hash: the one the background bound it to (the sender's `store-{hash}` host,
+    /// or an import's API path), else derived from the API path.
     pub fn store(&self) -> Option<String> {
         Some(self.store_hash.clone())
             .filter(|h| !h.is_empty())
@@ -132,13 +157,24 @@ impl Capture {
     }
 }
 
-/// A clipboard clear waiting for its time (`storage.session` key `clipboard`): the copied
-/// value's hash, never the value.
+/// A clipboard clear waiting for its time (`storage.local` key `local::PENDING_CLEAR`, so that
+/// it outlives a browser restart and an extension update): the copied value's hash, never
+/// the value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PendingClear {
     pub hash: String,
-    /// Milliseconds since the epoch.
+    /// Milliseconds since the epoch: when to clear (moved later after a failed attempt).
     pub deadline: u64,
+    /// Clears tried and failed so far.
+    #[serde(default)]
+    pub attempts: u32,
+}
+
+impl PendingClear {
+    /// The pending clear as found in `storage.local` (anything of another shape is none).
+    pub fn from_storage(stored: Option<&serde_json::Value>) -> Option<PendingClear> {
+        stored.and_then(|v| serde_json::from_value(v.clone()).ok())
+    }
 }
 
 /// What the background keeps in `storage.session`, read before and written after each step.
@@ -148,15 +184,13 @@ pub struct Session {
     pub captures: Vec<Capture>,
     /// How many captures the cap dropped since none were left.
     pub dropped: u32,
-    pub clipboard: Option<PendingClear>,
 }
 
 /// The `storage.session` keys of a `Session`.
 pub mod session_keys {
     pub const CAPTURES: &str = "captures";
     pub const DROPPED: &str = "dropped";
-    pub const CLIPBOARD: &str = "clipboard";
-    pub const ALL: [&str; 3] = [CAPTURES, DROPPED, CLIPBOARD];
+    pub const ALL: [&str; 2] = [CAPTURES, DROPPED];
 }
 
 /// What to change in `storage.session`: keys to set, keys to remove (an empty list or no
@@ -168,8 +202,8 @@ pub struct StorageWrite {
 }
 
 impl Session {
-    /// The state as found in `storage.session` (`{captures, dropped, clipboard}`, any of them
-    /// missing). An entry of another shape is dropped rather than stopping the background.
+    /// The state as found in `storage.session` (`{captures, dropped}`, either missing). An
+    /// entry of another shape is dropped rather than stopping the background.
     pub fn from_storage(stored: &serde_json::Value) -> Session {
         let get = |key: &str| stored.get(key).cloned();
         let captures = match get(session_keys::CAPTURES) {
@@ -183,12 +217,7 @@ impl Session {
         let dropped = get(session_keys::DROPPED)
             .and_then(|n| n.as_u64())
             .map_or(0, |n| n.min(u64::from(u32::MAX)) as u32);
-        let clipboard = get(session_keys::CLIPBOARD).and_then(|c| serde_json::from_value(c).ok());
-        Session {
-            captures,
-            dropped,
-            clipboard,
-        }
+        Session { captures, dropped }
     }
 
     /// How to store this state.
@@ -208,15 +237,6 @@ impl Session {
         } else {
             set.insert(session_keys::DROPPED.into(), self.dropped.into());
         }
-        match &self.clipboard {
-            Some(pending) => {
-                set.insert(
-                    session_keys::CLIPBOARD.into(),
-                    serde_json::to_value(pending).unwrap_or_default(),
-                );
-            }
-            None => remove.push(session_keys::CLIPBOARD),
-        }
         StorageWrite { set, remove }
     }
 }
@@ -235,6 +255,9 @@ pub enum Refusal {
     TooLong,
     /// Not a SHA-256 in lowercase hex.
     Hash,
+    /// A capture from a frame whose host names no store (`store-{hash}.mybigcommerce.com`),
+    /// or whose API path or store hash names another store than that host.
+    Store,
     /// Not one of the extension's `_locales` folders.
     Locale,
     /// No capture with this id.
@@ -251,6 +274,9 @@ pub enum Refusal {
 pub enum Reply {
     Added {
         id: String,
+        /// The capture answers a Save another capture of the same origin answered with other
+        /// credentials: both are kept, marked (on the wire only when true).
+        conflict: bool,
     },
     Captures {
         /// Newest first.
@@ -286,6 +312,8 @@ impl Serialize for Reply {
             json: Option<&'a str>,
             #[serde(skip_serializing_if = "Option::is_none")]
             cleared: Option<bool>,
+            #[serde(skip_serializing_if = "std::ops::Not::not")]
+            conflict: bool,
             #[serde(skip_serializing_if = "Option::is_none")]
             error: Option<Refusal>,
         }
@@ -297,10 +325,14 @@ impl Serialize for Reply {
             limit: None,
             json: None,
             cleared: None,
+            conflict: false,
             error: None,
         };
         match self {
-            Reply::Added { id } => wire.id = Some(id),
+            Reply::Added { id, conflict } => {
+                wire.id = Some(id);
+                wire.conflict = *conflict;
+            }
             Reply::Captures {
                 captures,
                 dropped,
@@ -335,6 +367,8 @@ impl<'de> Deserialize<'de> for Reply {
             limit: u32,
             json: Option<String>,
             cleared: Option<bool>,
+            #[serde(default)]
+            conflict: bool,
             error: Option<Refusal>,
         }
         let wire = Wire::deserialize(deserializer)?;
@@ -342,7 +376,11 @@ impl<'de> Deserialize<'de> for Reply {
             Wire {
                 ok: false, error, ..
             } => Reply::Refused(error.unwrap_or(Refusal::Message)),
-            Wire { id: Some(id), .. } => Reply::Added { id },
+            Wire {
+                id: Some(id),
+                conflict,
+                ..
+            } => Reply::Added { id, conflict },
             Wire {
                 captures: Some(list),
                 dropped,
@@ -444,6 +482,9 @@ pub mod local {
     pub const LAST_PRESET: &str = "lastPreset";
     /// Set once the user has answered the popup's clipboard question.
     pub const CLIPBOARD_READ_ASKED: &str = "clipboardReadAsked";
+    /// The clipboard clear not yet done (`PendingClear`: a hash and a deadline, never the
+    /// value). Here rather than in `storage.session`, which a browser restart empties.
+    pub const PENDING_CLEAR: &str = "pendingClear";
 }
 
 #[cfg(test)]
@@ -454,7 +495,14 @@ mod tests {
     #[test]
     fn messages_to_the_worker_read_as_their_type_and_nothing_else_does() {
         let read = |v: serde_json::Value| serde_json::from_value::<ToWorker>(v).ok();
-        assert_eq!(read(json!({"type": "captures"})), Some(ToWorker::Captures));
+        assert_eq!(
+            read(json!({"type": "captures"})),
+            Some(ToWorker::Captures { incognito: false })
+        );
+        assert_eq!(
+            read(json!({"type": "captures", "incognito": true})),
+            Some(ToWorker::Captures { incognito: true })
+        );
         assert_eq!(
             read(json!({"type": "forget-all"})),
             Some(ToWorker::ForgetAll)
@@ -477,6 +525,17 @@ mod tests {
         assert_eq!(capture.captured_at, Some(5.5));
         assert_eq!(capture.credentials.client_id.as_deref(), Some("abc"));
         assert_eq!(capture.problems[0].field, "x");
+        assert_eq!(capture.save_id, None);
+        let with_save = read(json!({"type": "capture", "capture": {"saveId": "s-1"}}));
+        let Some(ToWorker::Capture { capture }) = with_save else {
+            panic!("a capture");
+        };
+        assert_eq!(capture.save_id.as_deref(), Some("s-1"));
+        assert_eq!(
+            serde_json::to_value(&capture).unwrap()["saveId"],
+            json!("s-1"),
+            "camelCase on the wire"
+        );
     }
 
     #[test]
@@ -501,8 +560,18 @@ mod tests {
             json!({"ok": false, "error": "too-long"})
         );
         assert_eq!(
-            wire(&Reply::Added { id: "x".into() }),
+            wire(&Reply::Added {
+                id: "x".into(),
+                conflict: false
+            }),
             json!({"ok": true, "id": "x"})
+        );
+        assert_eq!(
+            wire(&Reply::Added {
+                id: "x".into(),
+                conflict: true
+            }),
+            json!({"ok": true, "id": "x", "conflict": true})
         );
         let list = Reply::Captures {
             captures: vec![],
@@ -516,7 +585,14 @@ mod tests {
         for reply in [
             Reply::Done,
             Reply::Refused(Refusal::Sender),
-            Reply::Added { id: "x".into() },
+            Reply::Added {
+                id: "x".into(),
+                conflict: false,
+            },
+            Reply::Added {
+                id: "x".into(),
+                conflict: true,
+            },
             list,
             Reply::Messages { json: "{}".into() },
         ] {
@@ -564,18 +640,31 @@ mod tests {
         let stored = json!({
             "captures": [{"id": "a", "credentials": {"client_id": "x"}}, {"id": 5}, "junk", {"id": ""}],
             "dropped": -3,
-            "clipboard": {"hash": "h"}
         });
         let session = Session::from_storage(&stored);
         assert_eq!(session.captures.len(), 1);
         assert_eq!(session.dropped, 0);
-        assert_eq!(session.clipboard, None);
         let write = session.to_storage();
-        assert_eq!(write.remove, ["dropped", "clipboard"]);
+        assert_eq!(write.remove, ["dropped"]);
         assert_eq!(write.set["captures"][0]["id"], "a");
         assert_eq!(Session::from_storage(&json!(null)), Session::default());
         let empty = Session::default().to_storage();
         assert!(empty.set.is_empty());
         assert_eq!(empty.remove, session_keys::ALL);
+        // A pending clear of an older shape (no attempts yet) reads; another shape is none.
+        let pending = PendingClear::from_storage(Some(&json!({"hash": "h", "deadline": 5})));
+        assert_eq!(
+            pending,
+            Some(PendingClear {
+                hash: "h".into(),
+                deadline: 5,
+                attempts: 0
+            })
+        );
+        assert_eq!(
+            PendingClear::from_storage(Some(&json!({"hash": "h"}))),
+            None
+        );
+        assert_eq!(PendingClear::from_storage(None), None);
     }
 }

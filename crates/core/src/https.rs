@@ -86,6 +86,23 @@ pub fn is_control_panel(address: &str) -> bool {
     host_ok && plain && (u.path == "/manage" || u.path.starts_with("/manage/"))
 }
 
+/// The store a control-panel address belongs to: `{hash}` of its host
+/// `store-{hash}.mybigcommerce.com` (as in the store's API path: lowercase letters and
+/// digits). None for any other address, or a host that names no store.
+pub fn control_panel_store(address: &str) -> Option<String> {
+    let u = parse(address)?;
+    let hash = u
+        .host
+        .strip_suffix(".mybigcommerce.com")?
+        .strip_prefix("store-")?;
+    let valid = !hash.is_empty()
+        && hash.len() <= 32
+        && hash
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+    valid.then(|| hash.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,6 +139,31 @@ mod tests {
             "",
         ] {
             assert_eq!(parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_store_of_a_control_panel_host() {
+        for (address, store) in [
+            ("https://store-abc123.mybigcommerce.com", Some("abc123")),
+            (
+                "https://STORE-ABC123.MyBigCommerce.com:8443/manage/x",
+                Some("abc123"),
+            ),
+            (
+                "https://store-abc123.mybigcommerce.com/manage/settings",
+                Some("abc123"),
+            ),
+            ("https://shop.mybigcommerce.com/manage/", None),
+            ("https://store-.mybigcommerce.com/manage/", None),
+            ("https://store-ab_c.mybigcommerce.com/", None),
+            ("https://x.store-abc123.mybigcommerce.com/", None),
+            ("https://store-abc123.mybigcommerce.com.evil.example/", None),
+            ("http://store-abc123.mybigcommerce.com/", None),
+            ("https://api.bigcommerce.com/stores/abc123/v3/", None),
+            ("", None),
+        ] {
+            assert_eq!(control_panel_store(address).as_deref(), store, "{address}");
         }
     }
 }

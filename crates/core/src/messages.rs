@@ -403,11 +403,11 @@ mod tests {
 
     #[test]
     fn named_placeholders_follow_their_content_not_their_order() {
-        // popup_dropped: "… the newest $KEPT$ accounts: $COUNT$ older ones …", kept is $2.
+        // popup_dropped: "… the newest $KEPT$ accounts …: $COUNT$ older ones …", kept is $2.
         let en = catalogue("en");
         assert_eq!(
             en.get("popup_dropped", &["3", "20"]),
-            "ScopeFill keeps the newest 20 accounts: 3 older ones were forgotten."
+            "ScopeFill keeps the newest 20 accounts of each store: 3 older ones were forgotten."
         );
         let fr = catalogue("fr");
         let text = fr.get("popup_dropped", &["3", "20"]);

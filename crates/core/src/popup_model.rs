@@ -106,26 +106,22 @@ pub struct Tab {
     pub last_accessed: Option<f64>,
 }
 
-/// The tabs "Fill form" tries, in order: the current window's active tab if it shows the
-/// control panel, then the other control-panel tabs, most recently used first. The first
-/// one whose page has the form open answers.
-pub fn fill_targets(active: Option<&Tab>, control_panel_tabs: &[Tab]) -> Vec<i32> {
-    let shows_panel = |t: &Tab| t.url.as_deref().is_some_and(crate::https::is_control_panel);
-    let mut out = Vec::new();
-    if let Some(id) = active.filter(|t| shows_panel(t)).and_then(|t| t.id) {
-        out.push(id);
-    }
-    let mut rest: Vec<&Tab> = control_panel_tabs
-        .iter()
-        .filter(|t| shows_panel(t))
-        .collect();
-    sort_descending(&mut rest, |t| t.last_accessed.unwrap_or(0.0));
-    for id in rest.into_iter().filter_map(|t| t.id) {
-        if !out.contains(&id) {
-            out.push(id);
-        }
-    }
-    out
+/// The tab "Fill form" acts on: the active tab of the window the popup belongs to, if it
+/// shows the control panel; never another tab (another tab may be another store's, or a
+/// form the user is not looking at). None: the popup says the active tab is not the
+/// control panel.
+pub fn fill_target(active: Option<&Tab>) -> Option<i32> {
+    active
+        .filter(|t| t.url.as_deref().is_some_and(crate::https::is_control_panel))
+        .and_then(|t| t.id)
+}
+
+/// The store a tab's control panel belongs to (`store-{hash}.mybigcommerce.com`), for the
+/// fill report.
+pub fn tab_store(tab: &Tab) -> Option<String> {
+    tab.url
+        .as_deref()
+        .and_then(crate::https::control_panel_store)
 }
 
 #[cfg(test)]
@@ -276,28 +272,40 @@ mod tests {
     }
 
     #[test]
-    fn fill_goes_to_the_active_control_panel_tab_first_then_the_most_recent() {
-        let cp = "https://store-a.mybigcommerce.com/manage/settings/api-accounts/create";
-        let tabs = [
-            tab(1, cp, false, 10.0),
-            tab(2, cp, false, 30.0),
-            tab(3, cp, true, 20.0),
-        ];
-        // Active tab shows the control panel: it goes first.
-        assert_eq!(fill_targets(Some(&tabs[2]), &tabs), [3, 2, 1]);
-        // Active tab is something else (the popup opened as a tab, a news site): most recent.
-        let other = tab(9, "https://news.example/", true, 99.0);
-        assert_eq!(fill_targets(Some(&other), &tabs), [2, 3, 1]);
-        assert_eq!(fill_targets(None, &tabs), [2, 3, 1]);
-        // Tabs whose URL is hidden or not the control panel are never chosen.
+    fn fill_acts_on_the_active_tab_only_and_names_its_store() {
+        let cp = "https://store-a1.mybigcommerce.com/manage/settings/api-accounts/create";
+        let list = "https://store-b2.mybigcommerce.com/manage/settings/api-accounts";
+        let active = tab(3, cp, true, 20.0);
+        assert_eq!(fill_target(Some(&active)), Some(3));
+        assert_eq!(tab_store(&active).as_deref(), Some("a1"));
+        // The active tab is the control panel without the form: still that tab (it answers
+        // that it has no form), never another one.
+        assert_eq!(fill_target(Some(&tab(4, list, true, 99.0))), Some(4));
+        // Something else is active (a news site, the popup opened as a tab): none.
+        for other in [
+            "https://news.example/",
+            "https://store-a1.mybigcommerce.com/cart.php",
+            "chrome-extension://abc/popup/popup.html",
+        ] {
+            assert_eq!(
+                fill_target(Some(&tab(9, other, true, 99.0))),
+                None,
+                "{other}"
+            );
+        }
+        assert_eq!(fill_target(None), None);
         let hidden = Tab {
             id: Some(4),
             url: None,
-            active: false,
+            active: true,
             last_accessed: Some(50.0),
         };
-        let shop = tab(5, "https://store-a.mybigcommerce.com/cart.php", false, 60.0);
-        assert_eq!(fill_targets(None, &[hidden, shop]), Vec::<i32>::new());
+        assert_eq!(fill_target(Some(&hidden)), None);
+        assert_eq!(tab_store(&hidden), None);
+        assert_eq!(
+            tab_store(&tab(5, "https://shop.mybigcommerce.com/manage/", true, 1.0)),
+            None
+        );
     }
 
     #[test]

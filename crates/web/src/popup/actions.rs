@@ -1,5 +1,6 @@
 //! What the popup's buttons do: ask the background for the captures, fill the form in the
-//! control-panel tab, copy (and have the clipboard cleared later), forget, import.
+//! active tab, copy (once the background has scheduled the clipboard's clear), forget,
+//! import.
 
 use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::prelude::*;
@@ -14,7 +15,7 @@ use scopefill_core::contract::{
 };
 use scopefill_core::credentials;
 use scopefill_core::messages::Msg;
-use scopefill_core::popup_model::{fill_targets, hex, live_captures, Tab};
+use scopefill_core::popup_model::{fill_target, hex, live_captures, tab_store, Tab};
 use scopefill_core::secret::Secret;
 
 /// How long "Copied" stays next to a button.
@@ -57,7 +58,8 @@ fn host() -> Option<PopupHost> {
 /// Asks the background for the captures and redraws them if the list changed.
 pub async fn refresh() {
     let Some(host) = host() else { return };
-    let (list, dropped, kept) = match ask(&host, &ToWorker::Captures).await {
+    let incognito = host.incognito().unwrap_or(false);
+    let (list, dropped, kept) = match ask(&host, &ToWorker::Captures { incognito }).await {
         Reply::Captures {
             captures,
             dropped,
@@ -98,9 +100,12 @@ struct ShownReport {
 }
 
 enum FillResult {
-    Done(ShownReport),
+    /// The report, and the store of the tab filled (from its address).
+    Done(ShownReport, Option<String>),
     Failed(String),
+    /// The active tab is not the control panel.
     NoTab,
+    /// The active tab is the control panel, without the form.
     NoForm,
 }
 
@@ -167,42 +172,39 @@ async fn tabs(host: &PopupHost, query: JsValue) -> Vec<Tab> {
 }
 
 async fn fill_in_tab(host: &PopupHost, preset: &str) -> FillResult {
+    // The tab the user looks at, in the window the popup belongs to (for the toolbar popup,
+    // the browser window it opened over).
     let active = tabs(
         host,
-        object(&[("active", true.into()), ("currentWindow", true.into())]),
+        object(&[("active", true.into()), ("lastFocusedWindow", true.into())]),
     )
     .await;
-    let panels = tabs(
-        host,
-        object(&[("url", "https://*.mybigcommerce.com/manage/*".into())]),
-    )
-    .await;
-    let targets = fill_targets(active.first(), &panels);
-    if targets.is_empty() {
+    let Some(tab) = active.first().filter(|t| fill_target(Some(t)).is_some()) else {
         return FillResult::NoTab;
-    }
+    };
+    let (Some(id), store) = (tab.id, tab_store(tab)) else {
+        return FillResult::NoTab;
+    };
     let Ok(message) = crate::kit::js::to_js(&ToContent::Fill {
         preset: preset.to_string(),
     }) else {
         return FillResult::NoForm;
     };
-    for tab in targets {
-        // A tab without the form does not answer: the browser rejects, try the next one.
-        let Ok(answer) = call(host.send_to_tab(tab, &message)).await else {
-            continue;
-        };
-        if !answer.is_object() {
-            continue;
-        }
-        return match report_from_js(host, &get(&answer, "report")) {
-            Some(report) if get(&answer, "ok").is_truthy() => FillResult::Done(report),
-            _ => FillResult::Failed(localized(host, &answer, "errorMessage", "error")),
-        };
+    // A tab without the form does not answer (the browser rejects): said so, and no other
+    // tab is tried.
+    let Ok(answer) = call(host.send_to_tab(id, &message)).await else {
+        return FillResult::NoForm;
+    };
+    if !answer.is_object() {
+        return FillResult::NoForm;
     }
-    FillResult::NoForm
+    match report_from_js(host, &get(&answer, "report")) {
+        Some(report) if get(&answer, "ok").is_truthy() => FillResult::Done(report, store),
+        _ => FillResult::Failed(localized(host, &answer, "errorMessage", "error")),
+    }
 }
 
-/// Fill form: the Integration select's preset, in the control-panel tab that has the form.
+/// Fill form: the Integration select's preset, in the active tab if it has the form.
 pub async fn fill() {
     let Some((host, preset, busy)) = with_popup(|p| {
         let preset = p.integration()?.id.clone();
@@ -220,8 +222,12 @@ pub async fn fill() {
     let outcome = fill_in_tab(&host, &preset).await;
     busy.set_disabled(false);
     with_popup(|p| match outcome {
-        FillResult::Done(report) => {
+        FillResult::Done(report, store) => {
             view::show_status(p, "fill-status", report.ok, &report.headline, &report.items);
+            // A control-panel host that names no store (none is known) gets no line.
+            if let Some(store) = store {
+                view::add_status_note(p, "fill-status", &p.tf("popup_fillStore", &[&store]));
+            }
         }
         FillResult::Failed(error) => {
             let text = if error.is_empty() {
@@ -250,11 +256,17 @@ async fn sha256_hex(text: &str) -> Option<String> {
     Some(hex(&js_sys::Uint8Array::new(&digest).to_vec()))
 }
 
-/// Copies `value`, tells the background its hash (it clears the clipboard after the
-/// configured delay if the clipboard still holds it), and shows "Copied" in `feedback`.
+/// Copies `value` and shows "Copied" in `feedback`. The background is told the value's hash
+/// first and schedules the clipboard's clear (kept in `storage.local`, so it survives a
+/// stopped worker and a browser restart); only once it has answered is the clipboard
+/// written, so a popup closed in between leaves no copy without its clear.
 pub async fn copy(value: Secret, what: String, feedback: Option<Element>) {
     let Some(host) = host() else { return };
-    if call(host.write_clipboard(value.expose())).await.is_err() {
+    let scheduled = match sha256_hex(value.expose()).await {
+        Some(hash) => ask(&host, &ToWorker::WillCopy { hash }).await.is_ok(),
+        None => false,
+    };
+    if !scheduled || call(host.write_clipboard(value.expose())).await.is_err() {
         with_popup(|p| {
             let text = p.tf("popup_copyFailed", &[&what]);
             view::announce(p, &text);
@@ -263,10 +275,6 @@ pub async fn copy(value: Secret, what: String, feedback: Option<Element>) {
             }
         });
         return;
-    }
-    if let Some(hash) = sha256_hex(value.expose()).await {
-        // Best effort: if the background is unreachable the value simply stays copied.
-        let _ = ask(&host, &ToWorker::Copied { hash }).await;
     }
     drop(value);
     offer_clipboard_read(&host).await;
@@ -424,9 +432,10 @@ pub async fn import(file: File) {
             problems: parsed.problems.iter().map(ProblemRecord::from).collect(),
             save_id: None,
         };
+        let incognito = p.host.incognito().unwrap_or(false);
         Some((
             p.host.clone(),
-            ToWorker::Import { capture },
+            ToWorker::Import { capture, incognito },
             preset.name.clone(),
         ))
     })
@@ -434,7 +443,7 @@ pub async fn import(file: File) {
         return;
     };
     let id = match ask(&host, &request).await {
-        Reply::Added { id } => Some(id),
+        Reply::Added { id, .. } => Some(id),
         _ => None,
     };
     with_popup(|p| {

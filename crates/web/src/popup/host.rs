@@ -47,6 +47,12 @@ extern "C" {
         substitutions: &js_sys::Array,
     ) -> Result<String, JsValue>;
 
+    /// Whether the popup shows in a private window (`extension.inIncognitoContext`): the
+    /// background lists it only the captures of private windows then, and only the others
+    /// otherwise.
+    #[wasm_bindgen(method, catch)]
+    pub fn incognito(this: &PopupHost) -> Result<bool, JsValue>;
+
     /// `i18n.getUILanguage()`.
     #[wasm_bindgen(method, catch, js_name = uiLanguage)]
     pub fn ui_language(this: &PopupHost) -> Result<String, JsValue>;

@@ -6,7 +6,8 @@ use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 
 use super::Popup;
 use crate::kit::dom::{self, el, set_attr};
-use scopefill_core::contract::Source;
+use scopefill_core::contract::{ProblemRecord, Source};
+use scopefill_core::credentials::{CredentialField, ProblemKind};
 use scopefill_core::popup_model::{choose_account, countdown, mask, Capture};
 use scopefill_core::secret::Secret;
 use scopefill_core::target;
@@ -53,7 +54,8 @@ fn title_of(p: &Popup, c: &Capture) -> String {
     }
 }
 
-/// "Store abc123 · captured 14:02".
+/// "Store abc123 · captured 14:02": the store is the one the background bound the capture
+/// to (the control-panel host that sent it, or an import's API path).
 fn meta_of(p: &Popup, c: &Capture) -> String {
     let store = match c.store() {
         Some(hash) => p.tf("popup_store", &[&hash]),
@@ -68,8 +70,21 @@ fn meta_of(p: &Popup, c: &Capture) -> String {
     format!("{store} · {}", p.tf(key, &[&when]))
 }
 
-/// The shown account's card: title, store and time, and the countdown (kept up to date by
-/// `tick`).
+/// A problem the background found with a capture, in the browser's language (its stored
+/// text is the core's English; an unknown field or kind is not shown).
+fn problem_text(p: &Popup, problem: &ProblemRecord) -> Option<String> {
+    let field = CredentialField::from_key(&problem.field)?;
+    let key = match ProblemKind::from_key(&problem.kind)? {
+        ProblemKind::Missing => "popup_problemMissing",
+        ProblemKind::Odd => "popup_problemOdd",
+        ProblemKind::Conflict => "popup_problemConflict",
+        ProblemKind::Stripped => "popup_problemStripped",
+    };
+    Some(p.tf(key, &[field.label()]))
+}
+
+/// The shown account's card: title, store and time, the countdown (kept up to date by
+/// `tick`), the conflict warning and the problems found with its values.
 fn render_card(p: &Popup, now: f64) {
     let Some(card) = dom::by_id::<Element>(&p.doc, "account-card") else {
         return;
@@ -90,6 +105,27 @@ fn render_card(p: &Popup, now: f64) {
             Some(&expiry_text(p, at, now)),
         ) {
             parts.push(left);
+        }
+    }
+    if c.conflict {
+        if let Some(warning) = el(&p.doc, "p", "account-warning", Some(&p.t("popup_conflict"))) {
+            set_attr(&warning, "role", "alert");
+            parts.push(warning);
+        }
+    }
+    let problems: Vec<String> = c
+        .problems
+        .iter()
+        .filter_map(|pr| problem_text(p, pr))
+        .collect();
+    if !problems.is_empty() {
+        if let Some(list) = el(&p.doc, "ul", "account-problems", None) {
+            for text in &problems {
+                if let Some(li) = el(&p.doc, "li", "", Some(text)) {
+                    let _ = list.append_child(&li);
+                }
+            }
+            parts.push(list);
         }
     }
     dom::replace_children(&card, &parts);
@@ -411,6 +447,16 @@ pub fn clipboard_answer(p: &mut Popup, granted: bool) {
 pub fn announce(p: &Popup, text: &str) {
     if let Some(region) = dom::by_id::<Element>(&p.doc, "announce") {
         region.set_text_content(Some(text));
+    }
+}
+
+/// One more line under a status region's content (the store a fill acted on).
+pub fn add_status_note(p: &Popup, id: &str, text: &str) {
+    let Some(region) = dom::by_id::<Element>(&p.doc, id) else {
+        return;
+    };
+    if let Some(note) = el(&p.doc, "p", "note", Some(text)) {
+        let _ = region.append_child(&note);
     }
 }
 

@@ -2,9 +2,12 @@
 //! `workerStep` and carries out the outcome. Every rule is `scopefill_core::worker`'s.
 
 use scopefill_core::contract::{
-    session_keys, Refusal, Reply, Session, ToOffscreen, ToOffscreenAddressed,
+    local, session_keys, PendingClear, Refusal, Reply, Session, StorageWrite, ToOffscreen,
+    ToOffscreenAddressed,
 };
-use scopefill_core::worker::{self, Event, LimitChanges, Limits, Sender, SenderKind};
+use scopefill_core::worker::{
+    self, Event, LimitChanges, Limits, Sender, SenderContext, SenderKind,
+};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -26,9 +29,16 @@ fn to_plain<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 }
 
 /// What a `runtime.onMessage` sender is, for the core's rules (anything unreadable is
-/// `Other`, which no rule admits).
+/// `Other`, which no rule admits), and where it sent from.
+fn sender_of(sender: serde_json::Value, own: &str, own_id: &str) -> (SenderKind, SenderContext) {
+    serde_json::from_value::<Sender>(sender).map_or_else(
+        |_| (SenderKind::Other, SenderContext::default()),
+        |s| (s.kind(own, own_id), s.context()),
+    )
+}
+
 fn sender_kind(sender: serde_json::Value, own: &str, own_id: &str) -> SenderKind {
-    serde_json::from_value::<Sender>(sender).map_or(SenderKind::Other, |s| s.kind(own, own_id))
+    sender_of(sender, own, own_id).0
 }
 
 /// The outcome as background.js carries it out.
@@ -36,23 +46,64 @@ fn sender_kind(sender: serde_json::Value, own: &str, own_id: &str) -> SenderKind
 #[serde(rename_all = "camelCase")]
 struct Outcome {
     reply: Option<Reply>,
-    write: Option<scopefill_core::contract::StorageWrite>,
+    /// To `storage.session`.
+    write: Option<StorageWrite>,
+    /// To `storage.local`: the pending clipboard clear.
+    write_local: Option<StorageWrite>,
     wake_at: Option<f64>,
     alarm_at: Option<f64>,
     clear_clipboard: Option<String>,
     read_locale: Option<String>,
 }
 
-/// One step of the background. `event` is `{message, sender}` for a message and null for a
-/// timer, an alarm or the start; `session` what `storage.session.get(sessionKeys())` gave;
-/// `settings` the stored settings; `changes` a test build's limits (`extension/worker/limits.js`,
-/// null in the packages); `own` and `own_id` the extension's base address and id.
+/// The event background.js hands over: null for a timer, an alarm, the worker's or the
+/// browser's start or an update; `{message, sender}` for a message; `{cleared: {hash, done}}`
+/// once a clear asked for was tried; `{incognitoClosed: true}` when no private window is left.
+fn event_of(event: serde_json::Value, own: &str, own_id: &str) -> Event {
+    if event.is_null() {
+        return Event::Tick;
+    }
+    if let Some(cleared) = event.get("cleared") {
+        return match (
+            cleared.get("hash").and_then(serde_json::Value::as_str),
+            cleared.get("done").and_then(serde_json::Value::as_bool),
+        ) {
+            (Some(hash), Some(done)) => Event::ClipboardCleared {
+                hash: hash.to_string(),
+                done,
+            },
+            _ => Event::Tick,
+        };
+    }
+    if event.get("incognitoClosed") == Some(&serde_json::Value::Bool(true)) {
+        return Event::IncognitoClosed;
+    }
+    let (sender, context) = sender_of(
+        event.get("sender").cloned().unwrap_or_default(),
+        own,
+        own_id,
+    );
+    Event::Message {
+        message: event
+            .get("message")
+            .cloned()
+            .unwrap_or(serde_json::Value::Null),
+        sender,
+        context,
+    }
+}
+
+/// One step of the background. `event`: see `event_of`; `session` what
+/// `storage.session.get(sessionKeys())` gave; `stored` what `storage.local.get(localKeys())`
+/// gave (the settings and the pending clipboard clear); `changes` a test build's limits
+/// (`extension/worker/limits.js`, null in the packages); `own` and `own_id` the extension's
+/// base address and id.
 #[wasm_bindgen(js_name = workerStep)]
 #[allow(clippy::too_many_arguments)]
 pub fn worker_step(
     event: JsValue,
     session: JsValue,
-    settings: JsValue,
+    stored: JsValue,
     changes: JsValue,
     now: f64,
     new_id: &str,
@@ -61,29 +112,29 @@ pub fn worker_step(
 ) -> Result<JsValue, JsValue> {
     let changes: LimitChanges = serde_json::from_value(json_of(&changes)).unwrap_or_default();
     let limits = Limits::SHIPPED.with(&changes);
-    let event = match json_of(&event) {
-        serde_json::Value::Null => Event::Tick,
-        event => {
-            let sender = sender_kind(
-                event.get("sender").cloned().unwrap_or_default(),
-                own,
-                own_id,
-            );
-            Event::Message {
-                message: event
-                    .get("message")
-                    .cloned()
-                    .unwrap_or(serde_json::Value::Null),
-                sender,
-            }
-        }
-    };
+    let event = event_of(json_of(&event), own, own_id);
     let session = Session::from_storage(&json_of(&session));
-    let settings = json_of(&settings);
-    let out = worker::step(event, session, Some(&settings), &limits, now, new_id);
+    let stored = json_of(&stored);
+    let pending = PendingClear::from_storage(stored.get(local::PENDING_CLEAR));
+    let settings = stored
+        .get(local::SETTINGS)
+        .cloned()
+        .unwrap_or(serde_json::Value::Null);
+    let out = worker::step(
+        event,
+        session,
+        pending,
+        Some(&settings),
+        &limits,
+        now,
+        new_id,
+    );
     to_plain(&Outcome {
         reply: out.reply,
         write: out.write.map(|s| s.to_storage()),
+        write_local: out
+            .write_clear
+            .map(|pending| pending_write(pending.as_ref())),
         wake_at: out.wake_at,
         alarm_at: out.alarm_at,
         clear_clipboard: out.clear_clipboard,
@@ -91,10 +142,33 @@ pub fn worker_step(
     })
 }
 
+/// How to store the pending clipboard clear in `storage.local` (none: removed).
+fn pending_write(pending: Option<&PendingClear>) -> StorageWrite {
+    let mut set = serde_json::Map::new();
+    let mut remove = Vec::new();
+    match pending.and_then(|p| serde_json::to_value(p).ok()) {
+        Some(value) => {
+            set.insert(local::PENDING_CLEAR.into(), value);
+        }
+        None => remove.push(local::PENDING_CLEAR),
+    }
+    StorageWrite { set, remove }
+}
+
 /// The `storage.session` keys the background reads for a step.
 #[wasm_bindgen(js_name = sessionKeys)]
 pub fn session_keys() -> Vec<String> {
     session_keys::ALL.iter().map(|k| k.to_string()).collect()
+}
+
+/// The `storage.local` keys the background reads for a step: the settings and the pending
+/// clipboard clear.
+#[wasm_bindgen(js_name = localKeys)]
+pub fn local_keys() -> Vec<String> {
+    [local::SETTINGS, local::PENDING_CLEAR]
+        .iter()
+        .map(|k| k.to_string())
+        .collect()
 }
 
 /// The answer to a `messages` request: the catalogue's text, or a refusal when it could not
