@@ -28,7 +28,8 @@ export const PRESETS = Object.fromEntries(
 /**
  * Launches Chromium with the extension; every request is checked and served locally: from
  * the replica's files, from `pages` (address → HTML, for storefront and foreign-site pages a
- * test needs), or (for the demo) proxied to a replica server on 127.0.0.1.
+ * test needs, or → {body, type, headers} for other files: the target replicas'
+ * `targetPages()` in targets.mjs), or (for the demo) proxied to a replica server on 127.0.0.1.
  *
  * `flavour`: 'open' (dist/chrome with the panel's shadow root open to the tests: the
  * default), 'shipped' (dist/chrome, as users get it), 'test' or 'granted' (see flavour.mjs).
@@ -67,8 +68,10 @@ export async function launch({ csp = 'strict', headless = true, upstream = null,
     const page = pages[url.href] ?? pages[`${url.origin}${url.pathname}`];
     if (page !== undefined) {
       served.push(url.href);
-      const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
-      return route.fulfill({ status: 200, headers, body: page });
+      // A page is its HTML, or {body, type, headers} for any file (tests/e2e/targets.mjs).
+      const file = typeof page === 'string' ? { body: page } : page;
+      const headers = { 'content-type': file.type ?? 'text/html; charset=utf-8', 'cache-control': 'no-store', ...file.headers };
+      return route.fulfill({ status: 200, headers, body: file.body });
     }
     if (url.protocol === 'https:' && url.hostname.endsWith('.mybigcommerce.com')) {
       if (upstream) {
