@@ -27,6 +27,8 @@
   const queryDoc = method(Document, 'querySelectorAll');
   const queryFrag = method(DocumentFragment, 'querySelectorAll');
   const titleOf = getter(Document, 'title');
+  const rootElement = getter(Document, 'documentElement');
+  const baseOf = getter(Node, 'baseURI');
   const connected = getter(Node, 'isConnected');
   const position = method(Node, 'compareDocumentPosition');
   const rect = method(Element, 'getBoundingClientRect');
@@ -39,7 +41,8 @@
   const { focus, blur } = HTMLElement.prototype;
   const control = { INPUT: HTMLInputElement, TEXTAREA: HTMLTextAreaElement };
   const prop = (el, p) => desc(control[tagOf(el)], p).get.call(el);
-  const TEXT_TYPES = new Set(['text', 'password', 'url', 'email', 'search', 'tel', '']);
+  // By the type the browser applies (an unknown or missing type attribute is "text").
+  const TEXT_TYPES = new Set(['text', 'password', 'url', 'email', 'search', 'tel']);
   const CAP = 5000; // elements visited per outline: a huge page answers partly, never hangs
   let refs = []; // ref → element of this frame's last outline
 
@@ -47,7 +50,7 @@
   const isField = (el) => {
     const tag = tagOf(el);
     if (tag === 'TEXTAREA') return true;
-    return tag === 'INPUT' && TEXT_TYPES.has((attr(el, 'type') ?? '').toLowerCase());
+    return tag === 'INPUT' && TEXT_TYPES.has(prop(el, 'type'));
   };
 
   // Visible text of a caption element: skips aria-hidden parts (the "*" of required fields),
@@ -103,7 +106,7 @@
   function frameOrigin(el) {
     const src = attr(el, 'src');
     try {
-      if (src && !/^(about|javascript|data):/i.test(src)) return new URL(src, document.baseURI).origin;
+      if (src && !/^(about|javascript|data):/i.test(src)) return new URL(src, baseOf(document)).origin;
       return el.contentWindow.location.origin; // about:blank / srcdoc: the parent's, if readable
     } catch { return null; }
   }
@@ -114,13 +117,13 @@
     const choices = [];
     const frames = new Set();
     const forms = [];
-    const stack = [document.documentElement];
+    const stack = [rootElement(document)];
     for (let n = 0; stack.length && n < CAP; n++) {
       const el = stack.pop();
       const tag = tagOf(el);
       if (tag === 'FORM') forms.push(el);
       else if (tag === 'IFRAME' || tag === 'FRAME') { const o = frameOrigin(el); if (o && o !== 'null') frames.add(o); }
-      else if (tag === 'INPUT' && attr(el, 'type')?.toLowerCase() === 'radio' && prop(el, 'checked')) {
+      else if (tag === 'INPUT' && prop(el, 'type') === 'radio' && prop(el, 'checked')) {
         choices.push(clean([...prop(el, 'labels')].map(textOf).join(' ')) || clean(prop(el, 'value')));
       } else if (tag === 'OPTION' && el.selected) choices.push(textOf(el));
       else if (/^(tab|button)$/.test(attr(el, 'role') ?? '') && attr(el, 'aria-selected') === 'true') choices.push(textOf(el));
@@ -202,9 +205,9 @@
     const done = [];
     for (const { ref, value } of entries) {
       const el = refs[ref];
-      const ok = usable(el) && isField(el);
-      if (ok) write(el, String(value), { leave: true });
-      done.push({ ref, el: ok ? el : null, value: String(value) });
+      const ok = typeof value === 'string' && usable(el) && isField(el);
+      if (ok) write(el, value, { leave: true });
+      done.push({ ref, el: ok ? el : null, value });
     }
     await settled();
     return done.map(({ ref, el, value }) => {
@@ -220,10 +223,10 @@
     let el = activeDoc(document);
     for (let root = el && shadowOf(el); root && activeFrag(root); root = shadowOf(el)) el = activeFrag(root);
     if (!el || !isField(el)) return { ok: false, now: 'unsupported' };
-    if (!usable(el)) return { ok: false, now: 'refused' };
-    write(el, String(value), { leave: false });
+    if (typeof value !== 'string' || !usable(el)) return { ok: false, now: 'refused' };
+    write(el, value, { leave: false });
     await settled();
-    const now = readBack(el, String(value));
+    const now = readBack(el, value);
     return { ok: now === 'filled', now };
   }
 

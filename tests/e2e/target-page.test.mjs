@@ -154,7 +154,7 @@ test('celigo-token (React): a value the component rejects reads back as reverted
   await page.close();
 });
 
-test('wherehouse: disabled, read-only, unknown and removed fields are refused, nothing written', async () => {
+test('wherehouse: disabled, read-only, unknown and removed fields and non-text values are refused, nothing written', async () => {
   const target = TARGETS.find((t) => t.id === 'wherehouse');
   const { page, frame } = await open(target);
   const o = await outline(frame);
@@ -171,8 +171,9 @@ test('wherehouse: disabled, read-only, unknown and removed fields are refused, n
     { ref: f['Client ID'].ref, value: VALUES.client_id },
     { ref: f['Client Secret'].ref, value: VALUES.client_secret },
     { ref: 99, value: VALUES.access_token },
+    { ref: f['Access Token'].ref, value: 42 },
   ]);
-  assert.deepEqual(report.map((r) => r.now), ['refused', 'refused', 'refused', 'refused']);
+  assert.deepEqual(report.map((r) => r.now), ['refused', 'refused', 'refused', 'refused', 'refused']);
   assert.ok(report.every((r) => r.ok === false));
   assert.equal(await frame.inputValue('#platform'), 'BigCommerce');
   assert.equal(await frame.inputValue('#client_id'), '');
@@ -234,7 +235,8 @@ test('the outline reads a form whose controls clobber DOM properties, and stops 
     const form = document.createElement('form');
     form.id = 'clobbered';
     form.innerHTML = ['id', 'attributes', 'firstElementChild', 'nextElementSibling', 'getAttribute', 'tagName', 'nodeType', 'childNodes']
-      .map((n) => `<label>Clobber ${n} <input name="${n}"></label>`).join('') + '<input type="hidden" name="x"><input type="checkbox">';
+      .map((n) => `<label>Clobber ${n} <input name="${n}"></label>`).join('') +
+      '<input type="hidden" name="x"><input type="checkbox"><label>Odd type <input type="Fancy"></label>';
     document.querySelector('main').append(form);
   });
   const o = await outline(frame);
@@ -243,6 +245,9 @@ test('the outline reads a form whose controls clobber DOM properties, and stops 
   assert.deepEqual(extra.map((f) => f.name), ['id', 'attributes', 'firstElementChild', 'nextElementSibling', 'getAttribute', 'tagName', 'nodeType', 'childNodes']);
   assert.ok(extra.every((f) => f.form === 1 && f.tag === 'input' && f.type === 'text'));
   assert.ok(byCaption(target, o.fields)['Client ID'].form === 0);
+  // An unknown type is a text field to the browser, and so to the outline.
+  assert.deepEqual(o.fields.filter((f) => f.label === 'Odd type').map((f) => [f.type, f.form]), [['text', 1]]);
+  assert.equal(o.fields.length, 3 + 8 + 1);
 
   // 6,000 elements before the form: the walk stops at its cap and answers (without them).
   await frame.evaluate(() => {
