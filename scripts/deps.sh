@@ -97,6 +97,14 @@ else
   echo "deps: installing openssl"
   apt_install openssl
 fi
+# Xvfb and xdotool for the one test that makes a real user gesture (tests/gesture/): a keyboard
+# shortcut opens the popup in a headed Chromium on a virtual display.
+if command -v xvfb-run >/dev/null && command -v xdotool >/dev/null; then
+  echo "deps: xvfb xdotool ok"
+else
+  echo "deps: installing xvfb xdotool"
+  apt_install xvfb xauth xdotool
+fi
 # geckodriver (WebDriver for Firefox), pinned. Unlike wasm-bindgen-cli, it builds --locked here.
 geckodriver_want=0.36.0
 have=$(geckodriver --version 2>/dev/null | awk 'NR == 1 {print $2}' || true)

@@ -37,6 +37,10 @@ if (browser === 'chrome') {
   // the user allows private windows): the background records which captures came from a
   // private window, lists them only to pages in one and forgets them when the last closes.
   delete manifest.incognito;
+  // optional_host_permissions came in Firefox 128; before it (our minimum is 115) a Manifest V3
+  // add-on lists the origins it may ask for in optional_permissions, which 128+ still reads.
+  manifest.optional_permissions = [...(manifest.optional_permissions ?? []), ...(manifest.optional_host_permissions ?? [])];
+  delete manifest.optional_host_permissions;
   const gecko = manifest.browser_specific_settings?.gecko;
   if (!gecko?.id) {
     console.error('manifest: browser_specific_settings.gecko.id missing from extension/manifest.json');

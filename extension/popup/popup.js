@@ -17,6 +17,21 @@ const host = {
   onSessionChanged,
   queryTabs: (query) => api.tabs.query(query),
   sendToTab: (tabId, message) => api.tabs.sendMessage(tabId, message),
+  // "Fill this page": target/page.js in the active tab's frames (activeTab and scripting).
+  injectTarget: (tabId) =>
+    api.scripting.executeScript({ target: { tabId, allFrames: true }, files: ['target/page.js'] }),
+  outlineTarget: (tabId) =>
+    api.scripting.executeScript({
+      target: { tabId, allFrames: true },
+      func: () => globalThis.scopefillTarget?.outline() ?? null,
+    }),
+  fillTarget: (tabId, frameId, entries) =>
+    api.scripting.executeScript({
+      target: { tabId, frameIds: [frameId] },
+      func: (list) => globalThis.scopefillTarget.fill(list),
+      args: [entries],
+    }),
+  requestOrigin: (origin) => api.permissions.request({ origins: [`${origin}/*`] }),
   writeClipboard: (text) => navigator.clipboard.writeText(text),
   message: (key, substitutions) => api.i18n.getMessage(key, substitutions),
   uiLanguage: () => api.i18n.getUILanguage(),

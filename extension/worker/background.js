@@ -56,7 +56,8 @@ async function step(event) {
 
 /**
  * Runs one event (`{message, sender}`; null for a timer, an alarm, the worker's or the
- * browser's start, an install or update; `{incognitoClosed: true}`).
+ * browser's start, an install or update; `{incognitoClosed: true}`; `{paste: {menuId,
+ * incognito}}`, answered with the value to paste).
  */
 function run(event) {
   return serially(async () => {
@@ -71,7 +72,9 @@ function run(event) {
       last = await step({ cleared: { hash: out.clearClipboard, done } });
     }
     schedule(last.wakeAt, last.alarmAt);
+    await showMenu(last.menu);
     if (out.readLocale) return readLocale(out.readLocale);
+    if (event?.paste) return out.paste ?? null;
     return out.reply;
   });
 }
@@ -100,6 +103,66 @@ async function readLocale(locale) {
     return localeReply(undefined);
   }
 }
+
+// --- the right-click menu ----------------------------------------------------------------------
+
+// "ScopeFill ▸ Paste Client ID …" on editable fields, only while a capture is held (the core
+// lists the entries after every step). contextMenus in Chrome, menus (same API) in Firefox.
+const menus = api.contextMenus ?? api.menus;
+const MENU_ROOT = 'scopefill';
+let menuShown = null;
+
+async function showMenu(entries = []) {
+  const key = JSON.stringify(entries);
+  if (!menus || key === menuShown) return;
+  menuShown = key;
+  await menus.removeAll();
+  if (!entries.length) return;
+  const contexts = ['editable'];
+  menus.create({ id: MENU_ROOT, title: api.i18n.getMessage('menu_root'), contexts });
+  for (const entry of entries) {
+    menus.create({ id: entry.id, parentId: MENU_ROOT, title: api.i18n.getMessage(entry.titleKey), contexts });
+  }
+}
+
+/** How a paste went, on the toolbar icon of that tab for a few seconds (no value in it). */
+function pasteFeedback(tabId, ok) {
+  const text = ok ? '✓' : '!';
+  const title = api.i18n.getMessage(ok ? 'menu_pasted' : 'menu_pasteFailed');
+  api.action.setBadgeBackgroundColor?.({ tabId, color: ok ? '#1e7a34' : '#b3261e' });
+  api.action.setBadgeText({ tabId, text });
+  api.action.setTitle({ tabId, title });
+  setTimeout(() => {
+    api.action.setBadgeText({ tabId, text: '' });
+    api.action.setTitle({ tabId, title: api.i18n.getMessage('actionTitle') });
+  }, 4000);
+}
+
+// The user's own click on an entry: the browser grants activeTab for that tab, and the value
+// goes only into the frame that was right-clicked, through the injected target/page.js, which
+// holds it for the call only. Resolves to whether the field took it (also shown on the icon).
+async function onMenuClick(info, tab) {
+  const menuId = typeof info.menuItemId === 'string' ? info.menuItemId : '';
+  if (!menuId.startsWith('paste-') || typeof tab?.id !== 'number' || tab.id < 0) return false;
+  const target = { tabId: tab.id, frameIds: [info.frameId ?? 0] };
+  const ok = await run({ paste: { menuId, incognito: tab.incognito === true } })
+    .then(async (value) => {
+      if (typeof value !== 'string') return false;
+      await api.scripting.executeScript({ target, files: ['target/page.js'] });
+      const [done] = await api.scripting.executeScript({
+        target,
+        func: (v) => globalThis.scopefillTarget.paste(v),
+        args: [value],
+      });
+      return done?.result?.ok === true;
+    })
+    .catch(() => false);
+  pasteFeedback(tab.id, ok);
+  return ok;
+}
+menus?.onClicked.addListener((info, tab) => {
+  onMenuClick(info, tab);
+});
 
 // --- clipboard ------------------------------------------------------------------------------------
 

@@ -99,6 +99,8 @@ export async function startRecorder(userDataDir, extensionOrigin) {
   const messages = [];
   const attached = new Set(); // targetIds
   const requestWaiters = new Set(); // {predicate, resolve}
+  const targetWaiters = new Set(); // called when a target is attached or changes address
+  const targetsChanged = () => { for (const wake of [...targetWaiters]) wake(); };
 
   const isExtension = (url) => typeof url === 'string' && url.startsWith(`${extensionOrigin}/`);
 
@@ -113,6 +115,7 @@ export async function startRecorder(userDataDir, extensionOrigin) {
         break;
       case 'Target.targetInfoChanged': {
         for (const s of sessions.values()) if (s.targetId === msg.params.targetInfo.targetId) s.url = msg.params.targetInfo.url;
+        targetsChanged();
         break;
       }
       case 'Runtime.executionContextCreated': {
@@ -159,6 +162,7 @@ export async function startRecorder(userDataDir, extensionOrigin) {
     }
     sessions.set(sessionId, { type: targetInfo.type, url: targetInfo.url, targetId: targetInfo.targetId, parent: parentSession });
     attached.add(targetInfo.targetId);
+    targetsChanged();
     try {
       if (targetInfo.type === 'browser_ui') return; // Chromium's own UI pages
       await Promise.all([send('Runtime.enable'), send('Log.enable'), send('Network.enable')]);
@@ -203,6 +207,30 @@ export async function startRecorder(userDataDir, extensionOrigin) {
         const timer = setTimeout(() => { requestWaiters.delete(waiter); reject(new Error(`no such request recorded in ${timeout} ms`)); }, timeout);
         requestWaiters.add(waiter);
       });
+    },
+    /**
+     * Evaluates `expression` (awaited, returned by value) in the first page whose address
+     * starts with `urlPrefix`, once one is there: for pages Playwright does not list, such as
+     * the toolbar popup opened by a real gesture.
+     */
+    evaluateIn: async (urlPrefix, expression, { timeout = 10000 } = {}) => {
+      const until = Date.now() + timeout;
+      for (;;) {
+        const found = [...sessions].find(([, s]) => s.type === 'page' && s.url?.startsWith(urlPrefix));
+        if (found) {
+          const answer = await cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, found[0]);
+          if (answer.exceptionDetails) throw new Error(`evaluateIn ${urlPrefix}: ${answer.exceptionDetails.exception?.description ?? answer.exceptionDetails.text}`);
+          return answer.result.value;
+        }
+        const left = until - Date.now();
+        if (left <= 0) throw new Error(`no page at ${urlPrefix}… in ${timeout} ms`);
+        // Woken by the next target attached or renamed (or at the deadline).
+        await new Promise((resolve) => {
+          const timer = setTimeout(wake, left);
+          function wake() { clearTimeout(timer); targetWaiters.delete(wake); resolve(); }
+          targetWaiters.add(wake);
+        });
+      }
     },
     close: () => cdp.close(),
   };

@@ -19,13 +19,23 @@
 //   granted   test, with clipboardRead a required permission instead of an optional one: the
 //             browser's permission prompt cannot be answered in headless Chromium, and this
 //             is how the tests get the permission granted to exercise the "still ours" check.
+//   targets   test, with host permissions for the target replicas' addresses (tests/e2e/
+//             targets.mjs) and erp.example.net: they stand in for the activeTab grant that the
+//             toolbar button or the shortcut gives (tests/gesture/ makes that gesture for
+//             real); and the right-click menu's handler reachable from the worker's global
+//             scope, since no headless browser opens a context menu.
+//   targets-top  targets without the origins of the replicas' frames (the popup must ask).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { TARGETS, NO_MATCH } from './targets.mjs';
+
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const FILES = path.join(ROOT, 'tests/e2e/extension');
 export const FOREIGN_ORIGIN = 'https://foreign.example';
+/** A site no preset knows, with a form of BigCommerce's usual field names (targets.test.mjs). */
+export const UNKNOWN_TARGET_ORIGIN = 'https://erp.example.net';
 
 const built = new Map();
 
@@ -38,7 +48,7 @@ export function extensionDir(flavour = 'shipped', browser = 'chrome') {
   if (flavour === 'shipped') return shipped;
   const key = `${browser}-${flavour}`;
   if (built.has(key)) return built.get(key);
-  if (!['open', 'test', 'granted'].includes(flavour)) throw new Error(`unknown flavour ${flavour}`);
+  if (!['open', 'test', 'granted', 'targets', 'targets-top'].includes(flavour)) throw new Error(`unknown flavour ${flavour}`);
   if (!fs.existsSync(path.join(shipped, 'manifest.json'))) throw new Error(`${shipped} is not built: run make build`);
   const out = path.join(ROOT, 'target/test-ext', `${key}-${process.pid}`);
   fs.rmSync(out, { recursive: true, force: true });
@@ -58,6 +68,21 @@ export function extensionDir(flavour = 'shipped', browser = 'chrome') {
       all_frames: true,
       run_at: 'document_end',
     });
+  }
+  if (flavour.startsWith('targets')) {
+    // Host permissions for the target replicas' addresses stand in for the activeTab grant a
+    // toolbar click or the shortcut gives (tests/gesture/ makes the real gesture once);
+    // 'targets-top' leaves out the origins of frames, which the popup must then ask for.
+    const origins = new Set();
+    for (const t of [...TARGETS, NO_MATCH]) {
+      origins.add(new URL(t.url).origin);
+      if (t.frame && flavour === 'targets') origins.add(new URL(t.frame.url).origin);
+    }
+    manifest.host_permissions.push(...[...origins].map((o) => `${o}/*`), `${UNKNOWN_TARGET_ORIGIN}/*`);
+    // The right-click menu's handler, for the tests to call as the browser does on a click
+    // (no headless browser opens a context menu).
+    fs.appendFileSync(path.join(out, 'worker/background.js'),
+      '\nglobalThis.__scopefillMenuClick = onMenuClick;\nglobalThis.__scopefillMenuShown = () => JSON.parse(menuShown ?? \'[]\');\n');
   }
   if (flavour === 'granted') {
     manifest.permissions.push('clipboardRead');

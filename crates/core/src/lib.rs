@@ -16,6 +16,7 @@ pub mod list_toggle;
 pub mod lookalike;
 pub mod messages;
 pub mod outline;
+pub mod paste_menu;
 pub mod picker;
 pub mod plan;
 pub mod popup_model;

@@ -116,6 +116,20 @@ pub fn fill_target(active: Option<&Tab>) -> Option<i32> {
         .and_then(|t| t.id)
 }
 
+/// The tab "Fill this page" looks at: the active tab, if it shows a web page other than the
+/// control panel (whose own form is Fill form's). An address the popup may not read (no
+/// activeTab yet) still counts: the browser says whether the page can be read.
+pub fn target_page(active: &Tab) -> Option<i32> {
+    let web = match active.url.as_deref() {
+        None | Some("") => true,
+        Some(url) => {
+            (url.starts_with("https://") || url.starts_with("http://"))
+                && !crate::https::is_control_panel(url)
+        }
+    };
+    active.id.filter(|_| web)
+}
+
 /// The store a tab's control panel belongs to (`store-{hash}.mybigcommerce.com`), for the
 /// fill report.
 pub fn tab_store(tab: &Tab) -> Option<String> {
@@ -128,6 +142,26 @@ pub fn tab_store(tab: &Tab) -> Option<String> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn fill_this_page_looks_only_at_web_pages_other_than_the_control_panel() {
+        let tab = |url: Option<&str>| Tab {
+            id: Some(7),
+            url: url.map(str::to_string),
+            active: true,
+            last_accessed: None,
+        };
+        assert_eq!(target_page(&tab(Some("https://app.wherehouse.co.za/x"))), Some(7));
+        assert_eq!(target_page(&tab(None)), Some(7), "an address not yet readable");
+        for url in [
+            "https://store-abc123.mybigcommerce.com/manage/settings/api-accounts/create",
+            "chrome://extensions/",
+            "about:addons",
+            "file:///etc/passwd",
+        ] {
+            assert_eq!(target_page(&tab(Some(url))), None, "{url}");
+        }
+    }
 
     #[test]
     fn masks_all_but_the_last_four() {

@@ -33,6 +33,7 @@ use crate::contract::{
 use crate::credentials::{strip_hidden, CredentialField, Credentials, Problem, ProblemKind};
 use crate::https::{control_panel_store, is_control_panel};
 use crate::messages::LOCALES;
+use crate::paste_menu::{self, MenuEntry, PasteKind};
 use crate::secret::Secret;
 use crate::settings::{
     CLIPBOARD_SECONDS, DEFAULT_CLIPBOARD_SECONDS, DEFAULT_EXPIRY_SECONDS, EXPIRY_MINUTES,
@@ -258,6 +259,9 @@ pub enum Event {
     ClipboardCleared { hash: String, done: bool },
     /// No private window is left: the captures of private windows go with them.
     IncognitoClosed,
+    /// The user chose a "Paste …" entry of the right-click menu in a tab (`incognito`: of a
+    /// private window). Only the browser raises it, on the user's own click.
+    Paste { kind: PasteKind, incognito: bool },
 }
 
 /// Clears tried before a pending clear is given up.
@@ -285,6 +289,10 @@ pub struct Outcome {
     pub clear_clipboard: Option<String>,
     /// Read this `_locales` catalogue and answer with its text.
     pub read_locale: Option<String>,
+    /// The value a `Paste` event asked for, to write into the field right-clicked.
+    pub paste: Option<Secret>,
+    /// The right-click menu's entries after this step (none while no capture is held).
+    pub menu: Vec<MenuEntry>,
 }
 
 /// Runs one event. `pending` is the clipboard clear kept in `storage.local`; `new_id` names a
@@ -316,12 +324,17 @@ pub fn step(
         alarm_at: None,
         clear_clipboard: None,
         read_locale: None,
+        paste: None,
+        menu: Vec::new(),
     };
     let delays = Delays::from_stored(settings, limits);
     match event {
         Event::Tick => {}
         Event::IncognitoClosed => {
             state.captures.retain(|c| !c.incognito);
+        }
+        Event::Paste { kind, incognito } => {
+            outcome.paste = paste_menu::value(&state.captures, kind, incognito);
         }
         Event::ClipboardCleared { hash, done } => {
             pending = after_clear(pending, &hash, done, now);
@@ -378,6 +391,7 @@ pub fn step(
     outcome.alarm_at = outcome
         .wake_at
         .map(|at| at.max(now + limits.alarm_min_ms as f64));
+    outcome.menu = paste_menu::entries(&state.captures);
     if state != before {
         outcome.write = Some(state);
     }
@@ -1110,6 +1124,48 @@ mod tests {
             Session::default(),
         );
         assert_eq!(out.reply, Some(Reply::Refused(Refusal::Store)));
+    }
+
+    #[test]
+    fn the_paste_menu_follows_the_captures_and_pastes_only_into_the_same_kind_of_window() {
+        let empty = run(Event::Tick, Session::default());
+        assert!(empty.menu.is_empty(), "no capture held, no menu");
+        let added = run(
+            message_from(
+                capture_for("cid-a", "abc123", None),
+                SenderKind::ControlPanelFrame,
+                STORE_A,
+                false,
+            ),
+            Session::default(),
+        );
+        assert!(added.menu.iter().any(|e| e.id == "paste-client_id"));
+        let held = added.write.expect("kept");
+        let paste = |incognito| {
+            run(
+                Event::Paste {
+                    kind: PasteKind::ClientId,
+                    incognito,
+                },
+                held.clone(),
+            )
+        };
+        let normal = paste(false);
+        assert_eq!(normal.paste.as_ref().map(Secret::expose), Some("cid-a"));
+        assert_eq!(normal.write, None, "pasting changes nothing kept");
+        assert_eq!(
+            paste(true).paste,
+            None,
+            "a normal window's capture stays out of private ones"
+        );
+        let forgotten = run(
+            message(json!({"type": "forget-all"}), SenderKind::ExtensionPage),
+            held,
+        );
+        assert!(
+            forgotten.menu.is_empty(),
+            "the menu goes with the last capture"
+        );
     }
 
     #[test]

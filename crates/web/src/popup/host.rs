@@ -35,6 +35,30 @@ extern "C" {
         message: &JsValue,
     ) -> Result<js_sys::Promise, JsValue>;
 
+    /// `scripting.executeScript` of `target/page.js` into every frame of the tab it may
+    /// reach (the top frame through activeTab; other origins only once allowed).
+    #[wasm_bindgen(method, catch, js_name = injectTarget)]
+    pub fn inject_target(this: &PopupHost, tab_id: i32) -> Result<js_sys::Promise, JsValue>;
+
+    /// Each reached frame's outline: `[{frameId, result}]` (`scopefillTarget.outline()`).
+    #[wasm_bindgen(method, catch, js_name = outlineTarget)]
+    pub fn outline_target(this: &PopupHost, tab_id: i32) -> Result<js_sys::Promise, JsValue>;
+
+    /// `scopefillTarget.fill(entries)` in one frame: `[{frameId, result: [{ref, ok, now}]}]`.
+    /// The values are arguments of that one call and nothing else.
+    #[wasm_bindgen(method, catch, js_name = fillTarget)]
+    pub fn fill_target(
+        this: &PopupHost,
+        tab_id: i32,
+        frame_id: f64,
+        entries: &js_sys::Array,
+    ) -> Result<js_sys::Promise, JsValue>;
+
+    /// `permissions.request` for one origin (`https://host`): a promise of whether it was
+    /// granted. Must be called while a click is being handled.
+    #[wasm_bindgen(method, catch, js_name = requestOrigin)]
+    pub fn request_origin(this: &PopupHost, origin: &str) -> Result<js_sys::Promise, JsValue>;
+
     /// `navigator.clipboard.writeText(text)`.
     #[wasm_bindgen(method, catch, js_name = writeClipboard)]
     pub fn write_clipboard(this: &PopupHost, text: &str) -> Result<js_sys::Promise, JsValue>;

@@ -9,6 +9,7 @@
 
 mod actions;
 mod host;
+mod target_fill;
 mod view;
 
 use crate::kit::dom;
@@ -57,6 +58,8 @@ pub(crate) struct Popup {
     kept: u32,
     /// The clipboard-permission question is showing.
     asking: bool,
+    /// The active tab's page as "Fill this page" read it, and the plan for the shown account.
+    target: Option<target_fill::TargetPage>,
     _listeners: Vec<EventListener>,
     _ticker: Option<Interval>,
     _session: Option<Closure<dyn FnMut(js_sys::Array)>>,
@@ -131,6 +134,7 @@ fn wire(doc: &Document) -> Vec<EventListener> {
             p.show_for = Some(select.value());
             p.layout = None;
             view::render_detail(p);
+            target_fill::replan(p);
         });
     }));
     out.extend(dom::listen(doc, "layout-options", "change", |e| {
@@ -188,7 +192,16 @@ fn wire(doc: &Document) -> Vec<EventListener> {
             });
         }));
     }
+    out.extend(dom::listen(doc, "target-fill", "click", |_| {
+        wasm_bindgen_futures::spawn_local(target_fill::fill());
+    }));
+    out.extend(dom::listen(doc, "target-look", "click", |_| {
+        wasm_bindgen_futures::spawn_local(target_fill::survey());
+    }));
     // Synchronously within the click: the permission request needs the user's gesture.
+    out.extend(dom::listen(doc, "target-allow", "click", |_| {
+        on_event(target_fill::allow_frame);
+    }));
     out.extend(dom::listen(doc, "clipboard-allow", "click", |_| {
         on_event(actions::allow_clipboard_read);
     }));
@@ -334,6 +347,7 @@ pub async fn start_popup(host: PopupHost) -> Result<(), JsValue> {
         dropped: 0,
         kept: 0,
         asking: false,
+        target: None,
         _listeners: wire(&doc),
         _ticker: Some(ticker),
         _session: Some(session),
@@ -348,6 +362,8 @@ pub async fn start_popup(host: PopupHost) -> Result<(), JsValue> {
             picker.choose(id);
         }
     });
+    // On a target platform's page, what "Fill this page" would write there, before anything is.
+    target_fill::survey().await;
     if let Some(main) = doc.query_selector("main").ok().flatten() {
         let _ = main.remove_attribute("aria-busy");
     }

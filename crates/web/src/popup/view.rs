@@ -174,6 +174,7 @@ pub fn render_accounts(p: &mut Popup) {
 pub fn render_selected(p: &mut Popup) {
     render_card(p, js_sys::Date::now());
     render_detail(p);
+    super::target_fill::replan(p);
 }
 
 /// The shown account: "Show for", the layout switch, the values.

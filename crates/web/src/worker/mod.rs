@@ -5,6 +5,8 @@ use scopefill_core::contract::{
     local, session_keys, PendingClear, Refusal, Reply, Session, StorageWrite, ToOffscreen,
     ToOffscreenAddressed,
 };
+use scopefill_core::paste_menu::{MenuEntry, PasteKind};
+use scopefill_core::secret::Secret;
 use scopefill_core::worker::{
     self, Event, LimitChanges, Limits, Sender, SenderContext, SenderKind,
 };
@@ -54,11 +56,16 @@ struct Outcome {
     alarm_at: Option<f64>,
     clear_clipboard: Option<String>,
     read_locale: Option<String>,
+    /// The value to write into the right-clicked field (a `paste` event's).
+    paste: Option<Secret>,
+    /// The right-click menu's entries (`contextMenus` ids and their titles' `_locales` keys).
+    menu: Vec<MenuEntry>,
 }
 
 /// The event background.js hands over: null for a timer, an alarm, the worker's or the
 /// browser's start or an update; `{message, sender}` for a message; `{cleared: {hash, done}}`
-/// once a clear asked for was tried; `{incognitoClosed: true}` when no private window is left.
+/// once a clear asked for was tried; `{incognitoClosed: true}` when no private window is left;
+/// `{paste: {menuId, incognito}}` when the user chose a "Paste …" entry of the right-click menu.
 fn event_of(event: serde_json::Value, own: &str, own_id: &str) -> Event {
     if event.is_null() {
         return Event::Tick;
@@ -77,6 +84,19 @@ fn event_of(event: serde_json::Value, own: &str, own_id: &str) -> Event {
     }
     if event.get("incognitoClosed") == Some(&serde_json::Value::Bool(true)) {
         return Event::IncognitoClosed;
+    }
+    if let Some(paste) = event.get("paste") {
+        let kind = paste
+            .get("menuId")
+            .and_then(serde_json::Value::as_str)
+            .and_then(PasteKind::from_menu_id);
+        return match kind {
+            Some(kind) => Event::Paste {
+                kind,
+                incognito: paste.get("incognito") == Some(&serde_json::Value::Bool(true)),
+            },
+            None => Event::Tick,
+        };
     }
     let (sender, context) = sender_of(
         event.get("sender").cloned().unwrap_or_default(),
@@ -139,6 +159,8 @@ pub fn worker_step(
         alarm_at: out.alarm_at,
         clear_clipboard: out.clear_clipboard,
         read_locale: out.read_locale,
+        paste: out.paste,
+        menu: out.menu,
     })
 }
 

@@ -1,0 +1,169 @@
+//! The right-click "ScopeFill" menu on editable fields: which "Paste …" entries it offers
+//! while captures are held, and the value an entry pastes (the newest capture's, from a
+//! window of the same kind: a private window's capture never reaches a normal window).
+
+use serde::{Deserialize, Serialize};
+
+use crate::contract::Capture;
+use crate::credentials::Credentials;
+use crate::secret::Secret;
+
+/// A value the menu can paste.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PasteKind {
+    ClientId,
+    ClientSecret,
+    AccessToken,
+    ApiPath,
+    StoreHash,
+}
+
+impl PasteKind {
+    /// In the menu's order: the order BigCommerce's dialog shows them, the derived one last.
+    pub const ALL: [PasteKind; 5] = [
+        PasteKind::ClientId,
+        PasteKind::ClientSecret,
+        PasteKind::AccessToken,
+        PasteKind::ApiPath,
+        PasteKind::StoreHash,
+    ];
+
+    /// The menu entry's id (`contextMenus` ids are strings).
+    pub fn menu_id(self) -> &'static str {
+        match self {
+            PasteKind::ClientId => "paste-client_id",
+            PasteKind::ClientSecret => "paste-client_secret",
+            PasteKind::AccessToken => "paste-access_token",
+            PasteKind::ApiPath => "paste-api_path",
+            PasteKind::StoreHash => "paste-store_hash",
+        }
+    }
+
+    pub fn from_menu_id(id: &str) -> Option<PasteKind> {
+        PasteKind::ALL.into_iter().find(|k| k.menu_id() == id)
+    }
+
+    /// The `_locales` key of the entry's title.
+    pub fn title_key(self) -> &'static str {
+        match self {
+            PasteKind::ClientId => "menu_pasteClientId",
+            PasteKind::ClientSecret => "menu_pasteClientSecret",
+            PasteKind::AccessToken => "menu_pasteAccessToken",
+            PasteKind::ApiPath => "menu_pasteApiPath",
+            PasteKind::StoreHash => "menu_pasteStoreHash",
+        }
+    }
+
+    fn read(self, creds: &Credentials) -> Option<Secret> {
+        let plain = |v: &Option<String>| v.clone().map(Secret::new);
+        match self {
+            PasteKind::ClientId => plain(&creds.client_id),
+            PasteKind::ClientSecret => creds.client_secret.clone(),
+            PasteKind::AccessToken => creds.access_token.clone(),
+            PasteKind::ApiPath => plain(&creds.api_path),
+            PasteKind::StoreHash => creds.store_hash().map(Secret::new),
+        }
+        .filter(|s| !s.expose().is_empty())
+    }
+}
+
+/// One entry of the menu as the background creates it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MenuEntry {
+    pub id: &'static str,
+    pub title_key: &'static str,
+}
+
+/// The entries to offer: each kind some held capture has a value for. None held: no menu.
+pub fn entries(captures: &[Capture]) -> Vec<MenuEntry> {
+    PasteKind::ALL
+        .into_iter()
+        .filter(|k| captures.iter().any(|c| k.read(&c.credentials).is_some()))
+        .map(|k| MenuEntry {
+            id: k.menu_id(),
+            title_key: k.title_key(),
+        })
+        .collect()
+}
+
+/// The value `kind` pastes into a tab (`incognito`: the tab is in a private window): the
+/// newest capture of the same kind of window that has one. Captures are kept newest first.
+pub fn value(captures: &[Capture], kind: PasteKind, incognito: bool) -> Option<Secret> {
+    captures
+        .iter()
+        .filter(|c| c.incognito == incognito)
+        .find_map(|c| kind.read(&c.credentials))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn capture(client_id: &str, token: Option<&str>, incognito: bool) -> Capture {
+        let json = serde_json::json!({
+            "id": client_id,
+            "credentials": {
+                "client_id": client_id,
+                "access_token": token,
+                "api_path": "https://api.bigcommerce.com/stores/abc123/v3/",
+            },
+            "incognito": incognito,
+        });
+        let mut capture: Capture = serde_json::from_value(json).expect("a capture");
+        capture.incognito = incognito;
+        capture
+    }
+
+    #[test]
+    fn no_capture_no_menu() {
+        assert!(entries(&[]).is_empty());
+    }
+
+    #[test]
+    fn the_menu_offers_only_what_some_capture_holds_in_dialog_order() {
+        let ids: Vec<_> = entries(&[capture("cid-1", Some("tok-1"), false)])
+            .into_iter()
+            .map(|e| e.id)
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                "paste-client_id",
+                "paste-access_token",
+                "paste-api_path",
+                "paste-store_hash"
+            ],
+            "no client secret held, so no entry for it"
+        );
+    }
+
+    #[test]
+    fn the_newest_capture_of_the_same_kind_of_window_is_pasted() {
+        let held = [
+            capture("private-newest", Some("tok-p"), true),
+            capture("normal-newer", None, false),
+            capture("normal-older", Some("tok-n"), false),
+        ];
+        let id = |incognito| value(&held, PasteKind::ClientId, incognito);
+        assert_eq!(id(false).as_ref().map(Secret::expose), Some("normal-newer"));
+        assert_eq!(
+            id(true).as_ref().map(Secret::expose),
+            Some("private-newest")
+        );
+        // The newest normal capture has no token: the next one's, never the private one's.
+        let token = value(&held, PasteKind::AccessToken, false);
+        assert_eq!(token.as_ref().map(Secret::expose), Some("tok-n"));
+        let hash = value(&held, PasteKind::StoreHash, false);
+        assert_eq!(hash.as_ref().map(Secret::expose), Some("abc123"));
+    }
+
+    #[test]
+    fn menu_ids_read_back_and_unknown_ones_do_not() {
+        for kind in PasteKind::ALL {
+            assert_eq!(PasteKind::from_menu_id(kind.menu_id()), Some(kind));
+        }
+        assert_eq!(PasteKind::from_menu_id("paste-password"), None);
+    }
+}
