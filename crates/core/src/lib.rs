@@ -27,5 +27,6 @@ pub mod report;
 pub mod secret;
 pub mod settings;
 pub mod target;
+pub mod target_form;
 pub mod text;
 pub mod worker;

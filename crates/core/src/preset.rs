@@ -30,6 +30,21 @@ pub struct PresetFile {
     pub other_scopes: OtherScopes,
     pub scopes: ScopeMap,
     pub layouts: Vec<LayoutFile>,
+    /// Where the integration's own credentials form is, for "Fill this page".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<TargetFile>,
+}
+
+/// A preset's target profile as written: the addresses of the integration's form and the
+/// captions of fields its guide says to leave empty. The captions of the fields to fill are
+/// the layouts' labels.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TargetFile {
+    #[serde(default)]
+    pub addresses: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub leave_empty: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -117,6 +132,8 @@ pub struct Preset {
     pub other_scopes: OtherScopes,
     pub scopes: Vec<ScopeLevel>,
     pub layouts: Vec<Layout>,
+    /// Validated: every address an `https://host/path` pattern, every caption non-empty.
+    pub target: Option<TargetFile>,
     pub builtin: bool,
 }
 
@@ -167,6 +184,10 @@ pub const MAX_FIELDS: usize = 100;
 /// or written by hand) keeps its first entries and reports the others. Every content script
 /// parses them all, and the Integration list has to stay one a person can read.
 pub const MAX_CUSTOM: usize = 50;
+/// The most addresses a target profile may list (the shipped ones list one or two).
+pub const MAX_ADDRESSES: usize = 20;
+/// The longest address pattern, in bytes.
+pub const MAX_ADDRESS_BYTES: usize = 512;
 /// The longest display name, in characters (the longest shipped one has 56): the name has to
 /// fit the Integration list and the options page's cards.
 pub const MAX_NAME_CHARS: usize = 60;
@@ -462,6 +483,8 @@ fn validate(raw: PresetFile, builtin: bool) -> Result<Preset, (String, String)> 
         layouts.push(Layout::from_file(layout));
     }
 
+    let target = raw.target.map(validate_target).transpose()?;
+
     Ok(Preset {
         id: raw.id,
         name,
@@ -471,8 +494,54 @@ fn validate(raw: PresetFile, builtin: bool) -> Result<Preset, (String, String)> 
         other_scopes: raw.other_scopes,
         scopes,
         layouts,
+        target,
         builtin,
     })
+}
+
+/// Checks a target profile: each address an `https://host/path` pattern (see
+/// [`crate::target_form::address_matches`]), each caption to leave empty non-empty.
+fn validate_target(target: TargetFile) -> Result<TargetFile, (String, String)> {
+    if target.addresses.len() > MAX_ADDRESSES {
+        return Err((
+            "target.addresses".into(),
+            format!(
+                "{} addresses; a target profile has at most {MAX_ADDRESSES}",
+                target.addresses.len()
+            ),
+        ));
+    }
+    for (i, address) in target.addresses.iter().enumerate() {
+        if let Err(why) = crate::target_form::check_pattern(address) {
+            return Err((
+                format!("target.addresses[{i}]"),
+                format!(
+                    "expected an https://host/path pattern (`*` for any text in the path, \
+                     a leading `*.` in the host for any subdomain), got {address:?}: {why}"
+                ),
+            ));
+        }
+    }
+    if target.leave_empty.len() > MAX_FIELDS {
+        return Err((
+            "target.leave_empty".into(),
+            format!(
+                "{} captions; a target profile leaves at most {MAX_FIELDS} empty",
+                target.leave_empty.len()
+            ),
+        ));
+    }
+    for (i, caption) in target.leave_empty.iter().enumerate() {
+        if caption.trim().is_empty() || caption.len() > MAX_ADDRESS_BYTES {
+            return Err((
+                format!("target.leave_empty[{i}]"),
+                format!(
+                    "expected a field's caption (1 to {MAX_ADDRESS_BYTES} bytes), got {caption:?}"
+                ),
+            ));
+        }
+    }
+    Ok(target)
 }
 
 // SHIPPED_FILES, generated from presets/ by build.rs.
@@ -617,5 +686,6 @@ pub fn template() -> PresetFile {
             })
             .collect(),
         }],
+        target: None,
     }
 }

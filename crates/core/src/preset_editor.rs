@@ -65,6 +65,7 @@ fn file_of(preset: &Preset, every_row: bool) -> PresetFile {
                     .collect(),
             })
             .collect(),
+        target: preset.target.clone(),
     }
 }
 

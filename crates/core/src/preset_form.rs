@@ -6,7 +6,7 @@
 
 use crate::catalog::{Scope, CATALOG};
 use crate::level::Level;
-use crate::preset::{FieldFile, LayoutFile, OtherScopes, PresetFile, ScopeMap};
+use crate::preset::{FieldFile, LayoutFile, OtherScopes, PresetFile, ScopeMap, TargetFile};
 use crate::preset_editor;
 use crate::target::ValueKind;
 
@@ -42,6 +42,8 @@ pub struct Form {
     /// as it is" (only while the other scopes are left).
     pub levels: Vec<Option<Level>>,
     pub layouts: Vec<LayoutFile>,
+    /// The target profile, kept as the file wrote it (the form has no controls for it).
+    pub target: Option<TargetFile>,
     /// The id follows the name until the user types one (new presets and copies).
     pub auto_id: bool,
 }
@@ -75,6 +77,7 @@ impl Form {
             other_scopes: other,
             levels,
             layouts: file.layouts,
+            target: file.target,
             auto_id: fresh,
         }
     }
@@ -275,6 +278,7 @@ impl Form {
             other_scopes: self.other_scopes,
             scopes: ScopeMap(scopes),
             layouts: self.layouts.clone(),
+            target: self.target.clone(),
         }
     }
 }

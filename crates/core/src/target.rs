@@ -17,11 +17,15 @@ pub enum ValueKind {
     ClientSecret,
     AccessToken,
     AccountName,
+    /// `api.bigcommerce.com`: the host of the API path (iPaaS.com's "BC API URL").
+    ApiHost,
+    /// `https://store-{hash}.mybigcommerce.com` (Violet's "Store URL").
+    StoreUrl,
 }
 
 impl ValueKind {
     /// Every kind, in the order the preset editor lists them.
-    pub const ALL: [ValueKind; 7] = [
+    pub const ALL: [ValueKind; 9] = [
         ValueKind::ApiPath,
         ValueKind::B2bApiPath,
         ValueKind::StoreHash,
@@ -29,6 +33,8 @@ impl ValueKind {
         ValueKind::ClientSecret,
         ValueKind::AccessToken,
         ValueKind::AccountName,
+        ValueKind::ApiHost,
+        ValueKind::StoreUrl,
     ];
 
     /// The name preset files use (`"access_token"`).
@@ -41,6 +47,8 @@ impl ValueKind {
             ValueKind::ClientSecret => "client_secret",
             ValueKind::AccessToken => "access_token",
             ValueKind::AccountName => "account_name",
+            ValueKind::ApiHost => "api_host",
+            ValueKind::StoreUrl => "store_url",
         }
     }
 
@@ -56,10 +64,14 @@ impl ValueKind {
 
     /// Values computed from another one rather than shown by BigCommerce.
     pub fn is_derived(self) -> bool {
-        matches!(self, ValueKind::StoreHash)
+        matches!(
+            self,
+            ValueKind::StoreHash | ValueKind::ApiHost | ValueKind::StoreUrl
+        )
     }
 
-    fn read(self, creds: &Credentials) -> Option<Secret> {
+    /// The value of this kind in `creds`, if they hold it (derived ones from the API path).
+    pub fn read(self, creds: &Credentials) -> Option<Secret> {
         match self {
             ValueKind::ApiPath => creds.api_path.clone().map(Secret::new),
             ValueKind::B2bApiPath => creds.b2b_api_path.clone().map(Secret::new),
@@ -68,6 +80,14 @@ impl ValueKind {
             ValueKind::ClientSecret => creds.client_secret.clone(),
             ValueKind::AccessToken => creds.access_token.clone(),
             ValueKind::AccountName => creds.name.clone().map(Secret::new),
+            // Only from a store's API path, so the host is BigCommerce's, never one a
+            // tampered path names.
+            ValueKind::ApiHost => creds
+                .store_hash()
+                .map(|_| Secret::new("api.bigcommerce.com")),
+            ValueKind::StoreUrl => creds
+                .store_hash()
+                .map(|hash| Secret::new(format!("https://store-{hash}.mybigcommerce.com"))),
         }
     }
 }
@@ -246,6 +266,28 @@ mod tests {
         assert!(basic[1].secret && !basic[0].secret);
         let token = lay_out(celigo.layout("Token").unwrap(), &c);
         assert_eq!(labels(&token), ["Access token", "Client ID", "Store hash"]);
+    }
+
+    #[test]
+    fn api_host_and_store_url_come_from_the_api_path() {
+        let c = creds();
+        assert_eq!(
+            ValueKind::ApiHost.read(&c).as_ref().map(Secret::expose),
+            Some("api.bigcommerce.com")
+        );
+        assert_eq!(
+            ValueKind::StoreUrl.read(&c).as_ref().map(Secret::expose),
+            Some("https://store-abc123.mybigcommerce.com")
+        );
+        assert!(ValueKind::StoreUrl.is_derived() && !ValueKind::StoreUrl.is_secret());
+        assert!(ValueKind::ApiHost.is_derived() && !ValueKind::ApiHost.is_secret());
+        let mut odd = c.clone();
+        odd.api_path = Some("https://evil.example/stores/abc123/v3/".into());
+        assert_eq!(ValueKind::ApiHost.read(&odd), None);
+        assert_eq!(ValueKind::StoreUrl.read(&odd), None);
+        for k in ValueKind::ALL {
+            assert_eq!(ValueKind::parse(k.as_str()), Some(k));
+        }
     }
 
     #[test]

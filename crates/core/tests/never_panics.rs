@@ -5,6 +5,7 @@ use scopefill_core::credentials::{from_pairs, from_text};
 use scopefill_core::identify::RowShape;
 use scopefill_core::plan::{observe, plan, ObservedRow};
 use scopefill_core::preset::{parse, shipped};
+use scopefill_core::target_form::{self, FieldOutline, FrameOutline, PageOutline};
 
 const LABELS: &[&str] = &[
     "CLIENT ID",
@@ -76,6 +77,38 @@ proptest! {
                 prop_assert!(action.row < rows.len());
                 prop_assert!(rows[action.row].options.contains(&action.option));
             }
+        }
+    }
+
+    #[test]
+    fn target_outline_text_never_panics(text in any::<String>()) {
+        let _ = target_form::read_frames::<scopefill_core::json::SerdeJson>(&text);
+    }
+
+    #[test]
+    fn target_planning_arbitrary_fields_never_panics(
+        url in any::<String>(),
+        fields in prop::collection::vec((any::<String>(), any::<String>(), any::<String>(), any::<bool>()), 0..12),
+        choices in prop::collection::vec(any::<String>(), 0..3),
+    ) {
+        let fields: Vec<FieldOutline> = fields
+            .into_iter()
+            .enumerate()
+            .map(|(i, (label, name, value, visible))| FieldOutline {
+                ref_: i as u32,
+                tag: "input".into(),
+                label,
+                name,
+                value,
+                visible,
+                ..FieldOutline::default()
+            })
+            .collect();
+        let frames = [FrameOutline { frame_id: 0, page: PageOutline { url, fields, choices, ..PageOutline::default() } }];
+        let creds = scopefill_core::credentials::Credentials::default();
+        let plan = target_form::plan(&frames, shipped(), Some("celigo"), &creds);
+        for f in &plan.fields {
+            prop_assert!((f.ref_ as usize) < frames[0].page.fields.len());
         }
     }
 }

@@ -448,3 +448,65 @@ fn ten_thousand_layouts_are_refused_by_their_number() {
     );
     assert!(started.elapsed() < std::time::Duration::from_millis(200));
 }
+
+fn with_target(target: &str) -> String {
+    GOOD.replace(
+        r#""layouts": ["#,
+        &format!(r#""target": {target}, "layouts": ["#),
+    )
+}
+
+#[test]
+fn a_target_profile_loads_and_a_wrong_address_is_named() {
+    let ok = parse(
+        "my-app.json",
+        &with_target(
+            r#"{"addresses": ["https://app.example.com/*", "https://*.example.net/settings/*"], "leave_empty": ["Username"]}"#,
+        ),
+        false,
+    )
+    .unwrap();
+    let target = ok.target.unwrap();
+    assert_eq!(target.addresses.len(), 2);
+    assert_eq!(target.leave_empty, ["Username"]);
+    for (address, why) in [
+        ("http://app.example.com/*", "does not start with https://"),
+        ("https://app.example.com", "no path after the host"),
+        ("https://app.*.example.com/*", "not a DNS name"),
+        ("https://app.example.com/a b", "the path holds a space"),
+    ] {
+        let msg = error(&with_target(&format!(
+            r#"{{"addresses": ["https://ok.example/*", "{address}"]}}"#
+        )));
+        assert!(
+            msg.starts_with(
+                "my-app.json: target.addresses[1]: expected an https://host/path pattern"
+            ),
+            "{msg}"
+        );
+        assert!(msg.contains(why), "{msg}");
+    }
+}
+
+#[test]
+fn a_target_profile_names_its_wrong_parts() {
+    let msg = error(&with_target(r#"{"adresses": []}"#));
+    assert!(msg.contains("target"), "{msg}");
+    assert!(msg.contains("unknown field `adresses`"), "{msg}");
+    let msg = error(&with_target(r#"{"addresses": [], "leave_empty": [" "]}"#));
+    assert!(
+        msg.contains("target.leave_empty[0]: expected a field's caption"),
+        "{msg}"
+    );
+    let many: Vec<String> = (0..21)
+        .map(|i| format!(r#""https://a{i}.example/*""#))
+        .collect();
+    let msg = error(&with_target(&format!(
+        r#"{{"addresses": [{}]}}"#,
+        many.join(",")
+    )));
+    assert!(
+        msg.contains("target.addresses: 21 addresses; a target profile has at most 20"),
+        "{msg}"
+    );
+}
