@@ -110,6 +110,9 @@ export async function startRecorder(userDataDir, extensionOrigin) {
       case 'Target.attachedToTarget':
         onAttached(msg.params, msg.sessionId);
         break;
+      case 'Target.targetCreated':
+        targetsChanged();
+        break;
       case 'Target.detachedFromTarget':
         sessions.delete(msg.params.sessionId);
         break;
@@ -216,15 +219,21 @@ export async function startRecorder(userDataDir, extensionOrigin) {
     evaluateIn: async (urlPrefix, expression, { timeout = 10000 } = {}) => {
       const until = Date.now() + timeout;
       for (;;) {
-        const found = [...sessions].find(([, s]) => s.type === 'page' && s.url?.startsWith(urlPrefix));
-        if (found) {
-          const answer = await cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, found[0]);
+        // Attached already, or there to attach (the browser does not auto-attach a popup).
+        let session = [...sessions].find(([, s]) => s.url?.startsWith(urlPrefix))?.[0];
+        if (!session) {
+          const { targetInfos } = await cdp.send('Target.getTargets');
+          const info = targetInfos.find((t) => t.url.startsWith(urlPrefix));
+          if (info) ({ sessionId: session } = await cdp.send('Target.attachToTarget', { targetId: info.targetId, flatten: true }));
+        }
+        if (session) {
+          const answer = await cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, session);
           if (answer.exceptionDetails) throw new Error(`evaluateIn ${urlPrefix}: ${answer.exceptionDetails.exception?.description ?? answer.exceptionDetails.text}`);
           return answer.result.value;
         }
         const left = until - Date.now();
         if (left <= 0) throw new Error(`no page at ${urlPrefix}… in ${timeout} ms`);
-        // Woken by the next target attached or renamed (or at the deadline).
+        // Woken by the next target created, attached or renamed (or at the deadline).
         await new Promise((resolve) => {
           const timer = setTimeout(wake, left);
           function wake() { clearTimeout(timer); targetWaiters.delete(wake); resolve(); }

@@ -25,6 +25,7 @@ const VALUES = {
   store_hash: HASH,
   api_host: 'api.bigcommerce.com',
   store_url: `https://store-${HASH}.mybigcommerce.com`,
+  account_name: 'Connector',
 };
 // The values no output may contain (the host and the bare hash also appear in the pages' text).
 const SECRETS = [VALUES.client_id, VALUES.client_secret, VALUES.access_token, VALUES.api_path, VALUES.store_url];

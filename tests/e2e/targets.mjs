@@ -7,8 +7,8 @@
 //                 - fields: {caption: kind} for every field of the form, by its caption as
 //                   the page labels it (label, aria-labelledby, aria-label or placeholder);
 //                   kind is a value kind (client_id, client_secret, access_token, api_path,
-//                   store_hash, api_host, store_url) or null for a field that is not a
-//                   credential (a name: ScopeFill leaves it alone);
+//                   store_hash, api_host, store_url, account_name) or null for a field
+//                   ScopeFill leaves alone (a connection's own name, a username);
 //                 - leaveEmpty: captions the integration's guide says to leave empty.
 //   NO_MATCH      a page with the same shape where nothing may be filled (a sign-in form).
 //   targetPages() → {address: {body, type, headers}}: the harness's `pages` option
@@ -48,7 +48,7 @@ export const TARGETS = [
   {
     id: 'ipaas', preset: 'ipaas', layout: 'All values',
     url: 'https://portal.ipaas.com/subscriptions/setup/bigcommerce',
-    fields: { NAME: null, 'BC API URL': 'api_host', 'BC API STORE HASH': 'store_hash', 'BC API CLIENT ID': 'client_id', 'BC API TOKEN': 'access_token' },
+    fields: { NAME: 'account_name', 'BC API URL': 'api_host', 'BC API STORE HASH': 'store_hash', 'BC API CLIENT ID': 'client_id', 'BC API TOKEN': 'access_token' },
     leaveEmpty: [],
   },
   {

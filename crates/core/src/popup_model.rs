@@ -151,8 +151,15 @@ mod tests {
             active: true,
             last_accessed: None,
         };
-        assert_eq!(target_page(&tab(Some("https://app.wherehouse.co.za/x"))), Some(7));
-        assert_eq!(target_page(&tab(None)), Some(7), "an address not yet readable");
+        assert_eq!(
+            target_page(&tab(Some("https://app.wherehouse.co.za/x"))),
+            Some(7)
+        );
+        assert_eq!(
+            target_page(&tab(None)),
+            Some(7),
+            "an address not yet readable"
+        );
         for url in [
             "https://store-abc123.mybigcommerce.com/manage/settings/api-accounts/create",
             "chrome://extensions/",

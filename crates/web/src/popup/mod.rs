@@ -60,6 +60,8 @@ pub(crate) struct Popup {
     asking: bool,
     /// The active tab's page as "Fill this page" read it, and the plan for the shown account.
     target: Option<target_fill::TargetPage>,
+    /// Why there is no plan (not a web page, no access), or what the last request came to.
+    target_note: String,
     _listeners: Vec<EventListener>,
     _ticker: Option<Interval>,
     _session: Option<Closure<dyn FnMut(js_sys::Array)>>,
@@ -348,6 +350,7 @@ pub async fn start_popup(host: PopupHost) -> Result<(), JsValue> {
         kept: 0,
         asking: false,
         target: None,
+        target_note: String::new(),
         _listeners: wire(&doc),
         _ticker: Some(ticker),
         _session: Some(session),

@@ -51,7 +51,9 @@ fn outlines_of(results: &JsValue) -> Vec<FrameOutline> {
     list.iter()
         .filter_map(|r| {
             let frame_id = get(&r, "frameId").as_f64()? as i64;
-            let text = js_sys::JSON::stringify(&get(&r, "result")).ok()?.as_string()?;
+            let text = js_sys::JSON::stringify(&get(&r, "result"))
+                .ok()?
+                .as_string()?;
             let page: PageOutline = serde_json::from_str(&text).ok()?;
             Some(FrameOutline { frame_id, page })
         })
@@ -101,29 +103,24 @@ pub async fn survey() {
         None => Survey::NotAPage,
         Some(tab_id) => match outline(&host, tab_id).await {
             None => Survey::NoAccess,
-            Some(frames) => {
-                match with_popup(|p| plan_for(p, &frames)).flatten() {
-                    Some(plan) => Survey::Page(TargetPage {
-                        tab_id,
-                        frames,
-                        plan,
-                    }),
-                    None => Survey::NotAPage,
-                }
-            }
+            Some(frames) => match with_popup(|p| plan_for(p, &frames)).flatten() {
+                Some(plan) => Survey::Page(TargetPage {
+                    tab_id,
+                    frames,
+                    plan,
+                }),
+                None => Survey::NotAPage,
+            },
         },
     };
     with_popup(|p| {
-        match survey {
-            Survey::Page(page) => p.target = Some(page),
-            Survey::NotAPage => p.target = None,
-            Survey::NoAccess => {
-                p.target = None;
-                render(p);
-                show_note(p, &p.t("popup_targetNoAccess"));
-                return;
-            }
-        }
+        let (target, note) = match survey {
+            Survey::Page(page) => (Some(page), String::new()),
+            Survey::NotAPage => (None, p.t("popup_targetNotAPage")),
+            Survey::NoAccess => (None, p.t("popup_targetNoAccess")),
+        };
+        p.target = target;
+        p.target_note = note;
         render(p);
     });
 }
@@ -146,11 +143,9 @@ fn kind_name(p: &Popup, kind: ValueKind) -> String {
 
 /// The value `kind` has in the shown account, as the row shows it (secrets masked).
 fn shown(p: &Popup, kind: ValueKind) -> String {
-    let value = p
-        .selected_capture()
-        .and_then(|c| target_form::value_of(kind, &c.credentials));
+    let value = p.selected_capture().and_then(|c| kind.read(&c.credentials));
     match value {
-        Some(v) if kind.is_secret() => mask(v.expose()),
+        Some(v) if kind.is_secret() => mask(&v),
         Some(v) => v.expose().to_string(),
         None => String::new(),
     }
@@ -172,9 +167,7 @@ fn skip_text(p: &Popup, why: &SkipReason) -> String {
             let names: Vec<String> = kinds.iter().map(|k| kind_name(p, *k)).collect();
             p.tf("popup_targetSkipAmbiguous", &[&names.join(" / ")])
         }
-        SkipReason::Duplicate(kind) => {
-            p.tf("popup_targetSkipDuplicate", &[&kind_name(p, *kind)])
-        }
+        SkipReason::Duplicate(kind) => p.tf("popup_targetSkipDuplicate", &[&kind_name(p, *kind)]),
         SkipReason::Disabled => p.t("popup_targetSkipDisabled"),
         SkipReason::NoValue(kind) => p.tf("popup_targetSkipNoValue", &[&kind_name(p, *kind)]),
     }
@@ -190,11 +183,13 @@ pub fn render(p: &Popup) {
     let doc = &p.doc;
     let has_account = p.selected_capture().is_some();
     dom::set_hidden(doc, "target", !has_account);
-    show_note(p, "");
+    show_note(p, &p.target_note);
     let Some(target) = &p.target else {
         dom::set_hidden(doc, "target-plan", true);
+        dom::set_hidden(doc, "target-fill", true);
         return;
     };
+    dom::set_hidden(doc, "target-fill", false);
     let plan = &target.plan;
     dom::set_hidden(doc, "target-plan", false);
     let profile_name = plan
@@ -241,7 +236,7 @@ pub fn render(p: &Popup) {
                 continue;
             };
             let caption = el(doc, "span", "caption", Some(&skipped.caption));
-            let why = el(doc, "span", "state", Some(&skip_text(p, &skipped.why)));
+            let why = el(doc, "span", "state", Some(&skip_text(p, &skipped.reason)));
             for part in [caption, why].into_iter().flatten() {
                 let _ = li.append_child(&part);
             }
@@ -263,7 +258,11 @@ pub fn render(p: &Popup) {
     }
     match plan.missing_frames.first() {
         Some(origin) => {
-            dom::set_text(doc, "target-frame-text", &p.tf("popup_targetFrame", &[origin]));
+            dom::set_text(
+                doc,
+                "target-frame-text",
+                &p.tf("popup_targetFrame", &[origin]),
+            );
             dom::set_text(doc, "target-allow", &p.tf("popup_targetAllow", &[origin]));
             dom::set_hidden(doc, "target-frame", false);
         }
@@ -371,8 +370,10 @@ pub fn allow_frame(p: &mut Popup) {
         if granted {
             survey().await;
         } else {
-            with_popup(|p| show_note(p, &p.tf("popup_targetFrameRefused", &[&origin])));
+            with_popup(|p| {
+                p.target_note = p.tf("popup_targetFrameRefused", &[&origin]);
+                render(p);
+            });
         }
     });
 }
-
