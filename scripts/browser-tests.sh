@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make e2e` on what `make build` made: the replica's self-check, web-ext lint of both
-# packages and the Firefox smoke test side by side, then the Chromium E2E suites.
+# packages, the Firefox smoke test and the real-gesture test (a headed Chromium on a virtual
+# display) side by side, then the Chromium E2E suites.
 #
 # Side by side because none of them keeps both cores busy: the Firefox smoke test spends
 # about half its time waiting out the shipped package's clipboard delay (5 s, three times),
@@ -32,7 +33,9 @@ beside "web-ext lint dist/firefox" node scripts/lint-firefox.mjs dist/firefox
 beside "web-ext lint dist/chrome (Firefox-only messages ignored, listed in scripts/lint-chrome.mjs)" \
   node scripts/lint-chrome.mjs dist/chrome
 beside "Firefox smoke test: node tests/firefox/smoke.mjs" node tests/firefox/smoke.mjs
-echo "== side by side: the replica self-check, web-ext lint (both packages), the Firefox smoke test"
+beside "the real gesture: Alt+Shift+Y under Xvfb, then Fill this page (tests/gesture/)" \
+  xvfb-run -a -s "-screen 0 1280x900x24" node --test tests/gesture/fill-by-shortcut.mjs
+echo "== side by side: the replica self-check, web-ext lint (both packages), the Firefox smoke test, the real-gesture test"
 
 failed=0
 for i in "${!names[@]}"; do

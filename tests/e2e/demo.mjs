@@ -4,8 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { startServer } from '../../www/serve.mjs';
+import { TARGETS, targetPages } from './targets.mjs';
 import {
-  launch, formFrame, fillWith, fillInAnyLanguage, save, waitForCaptures, ORIGIN, ROOT,
+  launch, chooseIntegration, formFrame, fillWith, fillInAnyLanguage, save, waitForCaptures, ORIGIN, ROOT,
 } from './harness.mjs';
 
 const OUT = path.join(ROOT, 'target/demo');
@@ -77,6 +78,47 @@ if (!headed) {
   await options.waitForSelector('html[data-ready=true]');
   await shotOf('10-options-fr.png', options);
   await fr.close();
+  await fillThisPage();
   console.log(`demo: screenshots are in ${path.relative(process.cwd(), OUT) || OUT}/`);
 }
 await server.close();
+
+/**
+ * "Fill this page" on the Wherehouse replica: the popup's plan before anything is written,
+ * then the form filled. The 'targets' flavour's host permission for the replica's address
+ * stands in for the toolbar click (tests/gesture/ makes that click for real).
+ */
+async function fillThisPage() {
+  const env = await launch({ flavour: 'targets', pages: await targetPages() });
+  const shot = async (name, target) => {
+    const file = path.join(OUT, name);
+    await target.screenshot({ path: file });
+    console.log(`demo: ${path.relative(ROOT, file)}`);
+  };
+  const popup = await env.context.newPage();
+  await popup.setViewportSize({ width: 400, height: 640 });
+  await popup.goto(`chrome-extension://${env.extensionId}/popup/popup.html`);
+  await popup.locator('body[data-ready="1"]').waitFor();
+  // Made-up values of BigCommerce's shapes (the screenshot shows them, masked or not).
+  const file = [
+    'ACCESS TOKEN: 7xq2k9d4m1v8r3t6y5u0p2w9e4s7a1z', 'CLIENT NAME: Wherehouse',
+    'API PATH: https://api.bigcommerce.com/stores/d3m0st0r3/v3/', 'CLIENT ID: k3j5h6g7f8d9s0a1q2w3e4r5t6y7u8i',
+    'CLIENT SECRET: 5f0c1e9a7b3d2c4e6f8a0b1c3d5e7f9a', 'NAME: Wherehouse', '',
+  ].join('\r\n');
+  await chooseIntegration(popup, 'wherehouse');
+  await popup.getByLabel('Import credentials file').setInputFiles({ name: 'api-credentials-Wherehouse.txt', mimeType: 'text/plain', buffer: Buffer.from(file) });
+  await waitForCaptures(env, 1);
+  const target = TARGETS.find((t) => t.id === 'wherehouse');
+  const page = await env.context.newPage();
+  await page.goto(target.url);
+  await page.waitForFunction(() => window.__target?.ready === true);
+  await page.bringToFront();
+  await popup.getByRole('button', { name: 'Look again' }).click();
+  await popup.locator('#target-fill', { hasText: 'Fill 4 fields' }).waitFor();
+  await popup.locator('#target').scrollIntoViewIfNeeded();
+  await shot('11-popup-fill-this-page.png', popup);
+  await popup.locator('#target-fill').click();
+  await popup.locator('#target-status', { hasText: 'Filled 4 fields' }).waitFor();
+  await shot('12-target-filled.png', page);
+  await env.close();
+}
