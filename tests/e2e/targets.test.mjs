@@ -229,3 +229,38 @@ describe('Paste from the right-click menu', () => {
     await page.close();
   });
 });
+
+describe('a form in a frame of another site', () => {
+  test('without that site allowed, the popup names it and offers to ask for it; nothing is filled', async () => {
+    // Its own browser: the 'targets-top' flavour holds the replicas' top addresses only.
+    const own = await launch({ flavour: 'targets-top', pages: await targetPages() });
+    try {
+      const view = await own.context.newPage();
+      await view.goto(`chrome-extension://${own.extensionId}/popup/popup.html`);
+      await view.locator('body[data-ready="1"]').waitFor();
+      const file = [
+        `ACCESS TOKEN: ${CREDS.access_token}`, 'CLIENT NAME: Connector', `API PATH: ${CREDS.api_path}`,
+        `CLIENT ID: ${CREDS.client_id}`, `CLIENT SECRET: ${CREDS.client_secret}`, 'NAME: Connector', '',
+      ].join('\r\n');
+      await chooseIntegration(view, 'violet');
+      await view.getByLabel('Import credentials file').setInputFiles({ name: 'api-credentials.txt', mimeType: 'text/plain', buffer: Buffer.from(file) });
+      await waitForCaptures(own, 1);
+      const violet = TARGETS.find((t) => t.id === 'violet');
+      const page = await own.context.newPage();
+      await page.goto(violet.url);
+      const frame = page.frames().find((f) => f.url() === violet.frame.url);
+      await frame.waitForFunction(() => window.__target?.ready === true);
+      await page.bringToFront();
+      await view.getByRole('button', { name: 'Look again' }).click();
+      const origin = new URL(violet.frame.url).origin;
+      await view.getByRole('button', { name: `Allow ${origin}` }).waitFor();
+      assert.equal(await view.locator('#target-frame-text').textContent(),
+        `Part of this page comes from ${origin}. Allow ScopeFill to read and fill the form there?`);
+      assert.equal(await view.locator('#target-fill').isDisabled(), true, 'nothing to fill before the site is allowed');
+      assert.deepEqual(Object.values(await frame.evaluate(() => window.__target.state())).filter(Boolean), []);
+      await assertSecretsNowhere(own, SECRETS, assert);
+    } finally {
+      await own.close();
+    }
+  });
+});
