@@ -18,8 +18,12 @@ const host = {
   queryTabs: (query) => api.tabs.query(query),
   sendToTab: (tabId, message) => api.tabs.sendMessage(tabId, message),
   // "Fill this page": target/page.js in the active tab's frames (activeTab and scripting).
-  injectTarget: (tabId) =>
-    api.scripting.executeScript({ target: { tabId, allFrames: true }, files: ['target/page.js'] }),
+  // From the extension's root: Firefox resolves a relative path against the popup's own folder.
+  // A file it cannot load leaves Firefox's promise unsettled: given up after 5 s, as no access.
+  injectTarget: (tabId) => Promise.race([
+    api.scripting.executeScript({ target: { tabId, allFrames: true }, files: ['/target/page.js'] }),
+    new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 5000)),
+  ]),
   outlineTarget: (tabId) =>
     api.scripting.executeScript({
       target: { tabId, allFrames: true },

@@ -148,7 +148,7 @@ async function onMenuClick(info, tab) {
   const ok = await run({ paste: { menuId, incognito: tab.incognito === true } })
     .then(async (value) => {
       if (typeof value !== 'string') return false;
-      await api.scripting.executeScript({ target, files: ['target/page.js'] });
+      await api.scripting.executeScript({ target, files: ['/target/page.js'] });
       const [done] = await api.scripting.executeScript({
         target,
         func: (v) => globalThis.scopefillTarget.paste(v),

@@ -7,7 +7,11 @@
 // (opened as tabs), the clipboard: cleared after the delay without the optional clipboardRead
 // permission, the popup's question sending the user to the options page (Firefox opens its
 // permission prompt under the popup), the permission requested there by a click, and cleared
-// only while it still holds ScopeFill's copy once granted.
+// only while it still holds ScopeFill's copy once granted. Then "Fill this page" (issue 16):
+// the Wherehouse replica (tests/e2e/targets.mjs) at its real address in another tab, the
+// activeTab grant the toolbar button gives, "Look again" in the popup, the plan, Fill, and the
+// page's own state holding the captured values with nothing submitted. Last, the install-time
+// permission warnings Firefox shows for the add-on, as its own code words them.
 //
 //   node tests/firefox/smoke.mjs        exit 0 ok, 1 failure; prints each thing it verified
 //
@@ -17,6 +21,8 @@
 //   certificate (made now with openssl) serves the replica, and the pref
 //   network.dns.localDomains makes store-abc123xyz0.mybigcommerce.com resolve to localhost;
 //   the capability acceptInsecureCerts lets Firefox take the certificate.
+// - The same server answers for app.wherehouse.co.za (also in localDomains and in the
+//   certificate) with the Wherehouse replica's page, script and style sheet and their CSP.
 // - The server listens on 127.0.0.1:443 (the real URL, no port). If 443 is taken (another
 //   run of this test) or not allowed (not root), it takes a free port instead: match
 //   patterns and the background's sender check ignore the port, so the test is the same.
@@ -36,6 +42,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveReplica, STRICT_CSP } from '../../www/serve.mjs';
 import { extensionDir } from '../e2e/flavour.mjs';
+import { TARGETS, targetPages } from '../e2e/targets.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // dist/firefox with the panel's shadow root open to the test's page scripts (the 'open'
@@ -48,7 +55,17 @@ const STORE = 'abc123xyz0';
 const HOST = `store-${STORE}.mybigcommerce.com`;
 const PRESET = JSON.parse(fs.readFileSync(path.join(ROOT, 'crates/core/presets/wherehouse.json'), 'utf8'));
 const EN = JSON.parse(fs.readFileSync(path.join(ROOT, 'crates/core/languages/en-US.json'), 'utf8'));
-const DEADLINE_MS = 90_000; // the whole run; ~20 s is usual
+// "Fill this page" target: the Wherehouse replica, which takes the four values captured above.
+const TARGET = TARGETS.find((t) => t.id === 'wherehouse');
+const TARGET_HOST = new URL(TARGET.url).hostname;
+let messages = null;
+/** The popup's English text for `key`, as i18n.getMessage gives it with `subs`. */
+const message = (key, ...subs) => {
+  messages ??= JSON.parse(fs.readFileSync(path.join(EXTENSION, '_locales/en/messages.json'), 'utf8'));
+  const { message: text, placeholders = {} } = messages[key];
+  return text.replace(/\$(\w+)\$/g, (_, name) => (placeholders[name.toLowerCase()]?.content ?? '').replace(/\$(\d)/g, (__, n) => subs[n - 1]));
+};
+const DEADLINE_MS = 90_000; // the whole run; ~25 s is usual
 
 const t0 = Date.now();
 const secs = () => ((Date.now() - t0) / 1000).toFixed(1).padStart(5);
@@ -74,7 +91,7 @@ const OPENSSL = which('openssl');
 
 // --- Firefox prefs: the address, and quiet offline (no update, telemetry, portal, RS...) ----
 const PREFS = {
-  'network.dns.localDomains': HOST,
+  'network.dns.localDomains': `${HOST},${TARGET_HOST}`,
   'intl.locale.requested': 'en-US', // the browser's language (the extension pages follow it)
   'network.dns.disableIPv6': true, // localDomains → 127.0.0.1, where the server listens
   'network.trr.mode': 5, // no DNS over HTTPS
@@ -143,18 +160,33 @@ function makeCertificate(dir) {
   const run = spawnSync(OPENSSL, [
     'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
     '-keyout', key, '-out', cert, '-days', '2', '-subj', `/CN=${HOST}`,
-    '-addext', `subjectAltName=DNS:${HOST}`,
+    '-addext', `subjectAltName=DNS:${HOST},DNS:${TARGET_HOST}`,
   ], { encoding: 'utf8' });
   if (run.status !== 0) fail(`openssl could not make a certificate: ${run.stderr}`);
   return { key: fs.readFileSync(key), cert: fs.readFileSync(cert) };
 }
 
-function serveReplica(tls, port) {
+/** `targets`: the target replicas' files by address without query (targetPages()). */
+function serveReplica(tls, port, targets) {
   const served = [];
   const refused = [];
   const server = https.createServer(tls, (req, res) => {
+    const name = req.headers.host?.split(':')[0];
+    if (name === TARGET_HOST) {
+      const page = req.method === 'GET' ? targets[`https://${name}${new URL(req.url ?? '/', 'https://x').pathname}`] : null;
+      if (!page) {
+        refused.push(`${req.method} https://${name}${req.url}`);
+        res.writeHead(404, { 'Cache-Control': 'no-store', 'Content-Type': 'text/plain' });
+        res.end('not found\n');
+        return;
+      }
+      served.push(`https://${name}${req.url}`);
+      res.writeHead(200, { 'Cache-Control': 'no-store', ...page.headers, 'Content-Type': page.type, 'Content-Length': page.body.length });
+      res.end(page.body);
+      return;
+    }
     const headers = { 'Cache-Control': 'no-store', 'Content-Security-Policy': STRICT_CSP };
-    const hit = req.headers.host?.split(':')[0] === HOST ? resolveReplica(req.url ?? '/') : null;
+    const hit = name === HOST ? resolveReplica(req.url ?? '/') : null;
     if (!hit || req.method !== 'GET') {
       refused.push(`${req.method} ${req.url}`);
       res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' });
@@ -183,14 +215,14 @@ function serveReplica(tls, port) {
   });
 }
 
-async function startReplica(tls) {
+async function startReplica(tls, targets) {
   const wanted = process.env.SCOPEFILL_FF_PORT ?? '443';
   try {
-    return await serveReplica(tls, Number(wanted));
+    return await serveReplica(tls, Number(wanted), targets);
   } catch (e) {
     if (!['EADDRINUSE', 'EACCES'].includes(e.code)) throw e;
     info(`port ${wanted} unavailable (${e.code}): using a free port (match patterns ignore ports)`);
-    return serveReplica(tls, 0);
+    return serveReplica(tls, 0, targets);
   }
 }
 
@@ -298,6 +330,20 @@ async function privileged(wd, fn, ...args) {
   await wd.call('POST', '/moz/context', { context: 'chrome' });
   try {
     return await wd.call('POST', '/execute/sync', { script: `return (${fn}).apply(null, arguments)`, args });
+  } finally {
+    await wd.call('POST', '/moz/context', { context: 'content' });
+  }
+}
+
+/** Runs `fn` (an async function's source) in Firefox's privileged context; its result. */
+async function privilegedAsync(wd, fn, ...args) {
+  await wd.call('POST', '/moz/context', { context: 'chrome' });
+  try {
+    return await wd.call('POST', '/execute/async', {
+      script: `const done = arguments[arguments.length - 1];
+        (${fn}).apply(null, Array.prototype.slice.call(arguments, 0, -1)).then(done, (e) => done({ error: String(e) }));`,
+      args,
+    });
   } finally {
     await wd.call('POST', '/moz/context', { context: 'content' });
   }
@@ -411,6 +457,221 @@ async function clipboardChecks(wd, addonId, creds, ok) {
   const cleared = await waitCleared('granted, still ours');
   if (cleared !== '') fail(`granted: ScopeFill's copy is still on the clipboard ("${cleared.slice(0, 4)}…")`);
   ok('clipboardRead granted: the user\'s later copy is left alone; ScopeFill\'s own copy is cleared after 5 s');
+  return popup;
+}
+
+/** The browser window's tab showing `url` made the selected one, WebDriver staying where it is. */
+const selectTab = (wd, url) => privileged(wd, `(url) => {
+  const w = Services.wm.getMostRecentWindow('navigator:browser');
+  const tab = w.gBrowser.tabs.find((t) => t.linkedBrowser.currentURI.spec === url);
+  if (tab) w.gBrowser.selectedTab = tab;
+  return Boolean(tab) && w.gBrowser.selectedTab === tab;
+}`, url);
+
+/**
+ * "Fill this page" on the Wherehouse replica. The toolbar popup opens over the page; here the
+ * popup is a tab, so WebDriver keeps driving the popup's tab while the target's tab is made the
+ * window's selected one: tabs.query({active: true, lastFocusedWindow: true}) in the popup then
+ * answers with the target, as it does under the real popup.
+ */
+async function fillThisPage(wd, { addonId, popup, creds, port }) {
+  const url = port === 443 ? TARGET.url : TARGET.url.replace(TARGET_HOST, `${TARGET_HOST}:${port}`);
+  const host = TARGET_HOST; // the popup names the host without the port
+  const { handle: target } = await wd.call('POST', '/window/new', { type: 'tab' });
+  await wd.call('POST', '/window', { handle: target });
+  await wd.call('POST', '/url', { url });
+  await wd.until('the Wherehouse replica', () => window.__target?.ready === true);
+  ok(`opened ${url} in a second tab (Wherehouse replica under its own CSP)`);
+
+  // The popup, looking at the target's tab.
+  await wd.call('POST', '/window', { handle: popup });
+  if (!(await selectTab(wd, url))) fail(`could not select the tab of ${url}`);
+  const account = await wd.script(() => [document.getElementById('account-card').textContent, document.getElementById('show-for').value]);
+  if (!account[0].includes(PRESET.name) || !account[0].includes(STORE) || account[1] !== PRESET.id) {
+    fail(`the popup does not show the capture for ${PRESET.name}, store ${STORE}: "${account[0]}", show for ${account[1]}`);
+  }
+  // Look again, then the survey's outcome: a note, or the plan with the Fill button `want`.
+  // The note is emptied first, so that the same note shown again counts as an outcome.
+  const look = async (want) => {
+    await wd.script(() => {
+      const n = document.getElementById('target-note');
+      n.textContent = '';
+      n.hidden = true;
+    });
+    // Firefox's error log as its Browser Console has it (stdout comes late, buffered).
+    const unloaded = () => privileged(wd, `() => Services.console.getMessageArray()
+      .map((m) => m.message ?? '').filter((m) => m.includes('Unable to load script: moz-extension:'))`);
+    const logged = (await unloaded()).length;
+    await click(wd, '#target-look');
+    const end = Date.now() + 15_000;
+    for (;;) {
+      const outcome = await wd.script(`() => {
+        const n = document.getElementById('target-note');
+        const fill = document.getElementById('target-fill');
+        if (!n.hidden && n.textContent) return { note: n.textContent };
+        if (!fill.hidden && fill.textContent === ${JSON.stringify(want)}) return {
+          where: document.getElementById('target-where').textContent,
+          rows: [...document.querySelectorAll('#target-fields li')].map((li) => li.textContent),
+        };
+        return null;
+      }`);
+      if (outcome) return outcome;
+      // A script file Firefox could not load leaves executeScript's promise unsettled: the
+      // popup would wait for ever. Firefox resolves `files` against the calling page's address
+      // (ext-scripting.js: context.uri.resolve), Chromium against the extension's root; a
+      // path from the root ('/target/page.js') is the same in both.
+      const lost = (await unloaded()).slice(logged).join(' ').match(/Unable to load script: ([^\s"\]]+)/);
+      if (lost) fail(`Look again: Firefox could not load ${lost[1]} for the popup's scripting.executeScript (a files path relative to popup/; '/target/page.js' names the root's)`);
+      if (Date.now() > end) fail(`timed out waiting for the popup's survey (${want})`);
+      await sleep(100);
+    }
+  };
+
+  // Without a grant the add-on may not read the page: host_permissions name only the control
+  // panel, and https://*/* is optional and not granted. Firefox's own answer to the popup:
+  const probe = () => wd.call('POST', '/execute/async', {
+    script: `const done = arguments[arguments.length - 1];
+      browser.tabs.query({ active: true, lastFocusedWindow: true })
+        .then(([tab]) => browser.scripting.executeScript({ target: { tabId: tab.id }, func: () => location.href })
+          .then((r) => done({ url: tab.url, read: r[0].result }), (e) => done({ url: tab.url, error: e.message })))
+        .catch((e) => done({ error: String(e) }));`,
+    args: [],
+  });
+  // (No "tabs" permission and no access: the active tab comes without its url.)
+  const before = await probe();
+  if (before.url || !before.error) fail(`without a grant, the popup's active tab and executeScript: ${JSON.stringify(before)}`);
+  const denied = await look('no access');
+  if (denied.note !== message('popup_targetNoAccess')) fail(`Look again without a grant: ${JSON.stringify(denied)}`);
+  ok(`popup shows the ${PRESET.name} capture (store ${STORE}); active tab ${host}, no grant: executeScript → "${before.error}"; Look again → "${denied.note}"`);
+
+  // The grant a click on the toolbar button gives (ext-browserAction.js: tabManager.
+  // addActiveTabPermission on the selected tab), made the same way from the privileged context.
+  const granted = await privileged(wd, `(id, url) => {
+    const tab = Services.wm.getMostRecentWindow('navigator:browser').gBrowser.tabs.find((t) => t.linkedBrowser.currentURI.spec === url);
+    const { tabManager } = WebExtensionPolicy.getByID(id).extension;
+    tabManager.addActiveTabPermission(tab);
+    return tabManager.hasActiveTabPermission(tab);
+  }`, addonId, url);
+  if (!granted) fail('the activeTab grant did not take');
+  const after = await probe();
+  if (after.url !== url || after.read !== url) fail(`with activeTab, the popup's active tab and executeScript: ${JSON.stringify(after)}`);
+  const expected = Object.entries(TARGET.fields).filter(([caption, kind]) => kind && !TARGET.leaveEmpty.includes(caption));
+  const plan = await look(message('popup_targetFill', String(expected.length)));
+  // (executeScript with a function works by now: a note here is the popup's own injection of
+  // target/page.js failing; Firefox logs "Unable to load script: …" with the address it tried.)
+  if (plan.note) fail(`Look again with activeTab: "${plan.note}"`);
+  const where = message('popup_targetKnown', host, PRESET.name);
+  if (plan.where !== where) fail(`the popup says "${plan.where}", expected "${where}"`);
+  for (const [caption, kind] of expected) {
+    if (!creds[kind]) fail(`the capture has no ${kind}`);
+    const row = plan.rows.find((r) => r.startsWith(caption));
+    if (!row) fail(`no row for ${caption} in the plan:\n  ${plan.rows.join('\n  ')}`);
+    const secret = ['client_secret', 'access_token'].includes(kind);
+    if (secret === row.includes(creds[kind])) fail(`${caption}: ${secret ? 'the secret is shown' : 'the value is not shown'}: ${row}`);
+  }
+  ok(`activeTab granted as the toolbar button does; Look again → "${plan.where}" ${plan.rows.length} rows (${expected.map(([c]) => c).join(', ')}; secrets masked), button "${message('popup_targetFill', String(expected.length))}"`);
+
+  // Fill: a WebDriver click, as a person's.
+  await click(wd, '#target-fill');
+  const filled = message('popup_targetFilled', String(expected.length), host);
+  const status = await wd.until('the fill status', `() => {
+    const s = document.getElementById('target-status');
+    return s.textContent.startsWith(${JSON.stringify(filled.split('.')[0])}) ? [s.textContent, s.className] : null;
+  }`);
+  if (!status[0].startsWith(filled) || /bad/.test(status[1])) fail(`Fill: "${status[0]}" (${status[1]}), expected "${filled}"`);
+  // The popup reads the page again after the fill: every field holds its value.
+  const same = message('popup_targetSame');
+  await wd.until('the plan read again after the fill', `() => [...document.querySelectorAll('#target-fields li')].filter((li) => li.textContent.includes(${JSON.stringify(same)})).length === ${expected.length}`);
+  ok(`Fill → "${status[0]}"; read again, all ${expected.length} fields "${same}"`);
+
+  // The page's own code holds the values; its Save was never pressed.
+  await wd.call('POST', '/window', { handle: target });
+  const [state, submits] = await wd.script(() => [window.__target.state(), window.__target.submits()]);
+  for (const [caption, kind] of expected) {
+    if (state[caption] !== creds[kind]) fail(`${caption} holds "${String(state[caption]).slice(0, 8)}…", expected the captured ${kind}`);
+  }
+  if (submits !== 0) fail(`the page's form was submitted ${submits} times`);
+  ok(`page state: ${expected.map(([c, k]) => `${c} = captured ${k}`).join(', ')}; submits() = 0`);
+  await wd.call('DELETE', '/window');
+  await wd.call('POST', '/window', { handle: popup });
+}
+
+/**
+ * What Firefox tells the user the add-on may do, in Firefox's own words (en-US), for the
+ * manifest of dist/firefox. Firefox words a warning only for some permissions (Extension-
+ * PermissionMessages.sys.mjs: clipboardWrite yes; storage, alarms, activeTab, scripting and
+ * contextMenus none) and for host permissions. These are Firefox's strings: a new Firefox may
+ * reword them, a manifest change adds or removes one; either way, look at the change here.
+ */
+const WARNINGS = {
+  // The "Add …?" install prompt (doorhanger): Required permissions, then Data collection.
+  install: ['Access your data for sites in mybigcommerce.com domains', 'Input data to the clipboard'],
+  data: 'The developer says this extension doesn’t require data collection.',
+  // about:addons → the add-on → Permissions: required, then the optional toggles. In MV3 the
+  // host permission is one of the toggles (on: granted at install).
+  required: ['Input data to the clipboard'],
+  optional: ['Get data from the clipboard', 'Access your data for all websites', 'Access your data for sites in the https://mybigcommerce.com domain'],
+};
+/** Fluent's bidi isolation marks around substituted values, left out for comparing. */
+const plain = (text) => String(text).replace(/[\u2068\u2069]/g, '');
+
+/**
+ * The permission warnings Firefox shows for the installed add-on: the install prompt's list,
+ * made by the function the prompt itself calls (ExtensionsUI._buildStrings, on the add-on's
+ * installPermissions, as AddonManager hands them to the "webextension-permission-prompt"), and
+ * about:addons' Permissions list as the page renders it.
+ */
+async function permissionWarnings(wd, addonId) {
+  const prompt = await privilegedAsync(wd, `async (id) => {
+    const { AddonManager } = ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');
+    const { ExtensionsUI } = ChromeUtils.importESModule('resource:///modules/ExtensionsUI.sys.mjs');
+    const addon = await AddonManager.getAddonByID(id);
+    // As for a signed install: an unsigned one (this temporary add-on) gets a line above the list.
+    const strings = ExtensionsUI._buildStrings({ addon, permissions: addon.installPermissions, unsigned: false });
+    return {
+      header: strings.header.replace('<>', addon.name),
+      sections: strings.sectionHeaders,
+      msgs: strings.msgs,
+      data: strings.dataCollectionPermissions?.msg ?? null,
+      install: addon.installPermissions,
+      origins: WebExtensionPolicy.getByID(id).allowedOrigins.patterns.map((p) => p.pattern).filter((p) => !p.startsWith('moz-extension:')),
+    };
+  }`, addonId);
+  if (prompt?.error) fail(`install prompt strings: ${prompt.error}`);
+  const msgs = prompt.msgs.map(plain);
+  if (JSON.stringify(msgs) !== JSON.stringify(WARNINGS.install) || plain(prompt.data) !== WARNINGS.data) {
+    fail(`install prompt: ${JSON.stringify(msgs)}, data "${prompt.data}"; expected ${JSON.stringify(WARNINGS.install)}, "${WARNINGS.data}"`);
+  }
+  ok(`install prompt "${plain(prompt.header)}" — ${prompt.sections.required} ${msgs.map((m) => `"${m}"`).join(', ')}; ${prompt.sections.dataCollection} "${plain(prompt.data)}" (from ${prompt.install.permissions.join(', ')} and ${prompt.install.origins.join(', ')})`);
+  // The activeTab grant above gave no host permission: still only the control panel's.
+  if (JSON.stringify(prompt.origins) !== JSON.stringify(['https://*.mybigcommerce.com/*'])) fail(`host permissions now ${JSON.stringify(prompt.origins)}`);
+
+  // about:addons, the add-on's card: its Permissions list.
+  const { handle } = await wd.call('POST', '/window/new', { type: 'tab' });
+  await wd.call('POST', '/window', { handle });
+  await wd.call('POST', '/url', { url: 'about:addons' });
+  await wd.call('POST', '/execute/async', {
+    script: 'const done = arguments[arguments.length - 1]; window.gViewController.loadView(`detail/${arguments[0]}`).then(() => done(true), (e) => done(String(e)));',
+    args: [addonId],
+  });
+  const tab = await wd.until('the add-on\'s permissions in about:addons', () => {
+    const list = document.querySelector('addon-permissions-list');
+    const header = list?.querySelector('.permission-header')?.textContent;
+    if (!header) return null;
+    return {
+      header,
+      required: [...list.querySelectorAll('.addon-permissions-required li')].map((li) => li.textContent.trim()),
+      optional: [...list.querySelectorAll('.addon-permissions-optional moz-toggle')].map((t) => [t.getAttribute('label'), t.pressed]),
+    };
+  });
+  await wd.call('DELETE', '/window');
+  const required = tab.required.map(plain);
+  const optional = tab.optional.map(([label]) => plain(label));
+  if (JSON.stringify(required) !== JSON.stringify(WARNINGS.required) || JSON.stringify(optional) !== JSON.stringify(WARNINGS.optional)) {
+    fail(`about:addons: required ${JSON.stringify(required)}, optional ${JSON.stringify(optional)}; expected ${JSON.stringify(WARNINGS.required)}, ${JSON.stringify(WARNINGS.optional)}`);
+  }
+  // clipboardRead is on: the options page asked for it above.
+  ok(`about:addons "${tab.header}": required ${required.map((m) => `"${m}"`).join(', ')}; optional ${tab.optional.map(([m, on]) => `"${plain(m)}" (${on ? 'on' : 'off'})`).join(', ')}`);
 }
 
 async function main() {
@@ -433,8 +694,9 @@ async function main() {
     const gdVersion = spawnSync(GECKODRIVER, ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0];
     info(`${version}, ${gdVersion}, add-on ${manifest.browser_specific_settings?.gecko?.id} ${manifest.version}`);
 
-    // 1. HTTPS replica at the real address
-    const replica = await startReplica(makeCertificate(tmp));
+    // 1. HTTPS replica at the real address, and the "Fill this page" target's files
+    const targets = await targetPages();
+    const replica = await startReplica(makeCertificate(tmp), targets);
     cleanup.push(() => replica.close());
     const origin = `https://${HOST}${replica.port === 443 ? '' : `:${replica.port}`}`;
     ok(`replica over HTTPS (self-signed, strict CSP) on 127.0.0.1:${replica.port} as ${origin}`);
@@ -467,6 +729,13 @@ async function main() {
     const addonId = await wd.call('POST', '/moz/addon/install', { path: EXTENSION, temporary: true });
     if (addonId !== manifest.browser_specific_settings.gecko.id) fail(`add-on id ${addonId}`);
     ok(`temporary add-on installed from ${path.relative(ROOT, EXTENSION)}: ${addonId}`);
+    // Firefox MV3: host_permissions are the user's to withdraw (about:addons), and granted at
+    // install (the pref extensions.originControls.grantByDefault, true in Firefox), temporary
+    // installs included. The optional https://*/* is not.
+    const origins = await privileged(wd, `(id) => WebExtensionPolicy.getByID(id).allowedOrigins.patterns
+      .map((p) => p.pattern).filter((p) => !p.startsWith('moz-extension:'))`, addonId);
+    if (JSON.stringify(origins) !== JSON.stringify(['https://*.mybigcommerce.com/*'])) fail(`host permissions at install: ${JSON.stringify(origins)}`);
+    ok(`host permission granted at install: ${origins.join(', ')} (from ${manifest.host_permissions.join(', ')}; https://*/* optional, not granted)`);
 
     // 3. the create page; the panel loads the core
     // BigDesign Toggle rows, as the 2023 and 2025 screenshots show, on a control panel in
@@ -549,9 +818,15 @@ async function main() {
     ok(`background stored the capture: panel says "${captured}"`);
 
     // 7. the clipboard, without and then with the optional clipboardRead permission
-    await clipboardChecks(wd, addonId, creds, ok);
+    const popup = await clipboardChecks(wd, addonId, creds, ok);
 
-    // 8. no errors from the extension on the console. With devtools.console.stdout.* Firefox
+    // 8. "Fill this page" on a target platform's form (issue 16)
+    await fillThisPage(wd, { addonId, popup, creds, port: replica.port });
+
+    // 9. what Firefox tells the user the add-on may do
+    await permissionWarnings(wd, addonId);
+
+    // 10. no errors from the extension on the console. With devtools.console.stdout.* Firefox
     // prints console messages and uncaught errors on stdout: "JavaScript error: <file>, line N:
     // …" names the file (moz-extension://… for the add-on's scripts, rejections included);
     // "console.error: …" names nothing, so any not from Firefox's own modules counts (neither
