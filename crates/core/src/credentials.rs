@@ -400,12 +400,17 @@ pub fn store_hash_from_api_path(api_path: &str) -> Option<String> {
         return None;
     }
     let hash = segments.next()?;
-    let valid = !hash.is_empty()
+    is_store_hash(hash).then(|| hash.to_string())
+}
+
+/// What BigCommerce's store hashes look like: 1 to 32 lowercase letters and digits (the API
+/// path's `stores/{hash}` and the control panel's `store-{hash}` host alike).
+pub fn is_store_hash(hash: &str) -> bool {
+    !hash.is_empty()
         && hash.len() <= 32
         && hash
             .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
-    valid.then(|| hash.to_string())
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
 }
 
 /// Reads label/value pairs as found in the credentials pop-up, in any order.

@@ -95,12 +95,7 @@ pub fn control_panel_store(address: &str) -> Option<String> {
         .host
         .strip_suffix(".mybigcommerce.com")?
         .strip_prefix("store-")?;
-    let valid = !hash.is_empty()
-        && hash.len() <= 32
-        && hash
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
-    valid.then(|| hash.to_string())
+    crate::credentials::is_store_hash(hash).then(|| hash.to_string())
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::contract::Capture;
 use crate::credentials::Credentials;
 use crate::secret::Secret;
+use crate::target::ValueKind;
 
 /// A value the menu can paste.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -55,16 +56,21 @@ impl PasteKind {
         }
     }
 
-    fn read(self, creds: &Credentials) -> Option<Secret> {
-        let plain = |v: &Option<String>| v.clone().map(Secret::new);
+    /// The layout value it pastes (read the same way the popup shows it).
+    fn value_kind(self) -> ValueKind {
         match self {
-            PasteKind::ClientId => plain(&creds.client_id),
-            PasteKind::ClientSecret => creds.client_secret.clone(),
-            PasteKind::AccessToken => creds.access_token.clone(),
-            PasteKind::ApiPath => plain(&creds.api_path),
-            PasteKind::StoreHash => creds.store_hash().map(Secret::new),
+            PasteKind::ClientId => ValueKind::ClientId,
+            PasteKind::ClientSecret => ValueKind::ClientSecret,
+            PasteKind::AccessToken => ValueKind::AccessToken,
+            PasteKind::ApiPath => ValueKind::ApiPath,
+            PasteKind::StoreHash => ValueKind::StoreHash,
         }
-        .filter(|s| !s.expose().is_empty())
+    }
+
+    fn read(self, creds: &Credentials) -> Option<Secret> {
+        self.value_kind()
+            .read(creds)
+            .filter(|s| !s.expose().is_empty())
     }
 }
 

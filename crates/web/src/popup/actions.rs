@@ -24,7 +24,7 @@ const COPIED_FEEDBACK_MS: u32 = 1500;
 const MAX_IMPORT_BYTES: f64 = 64.0 * 1024.0;
 
 /// A plain JS object from `(key, value)` pairs (queries and storage items).
-fn object(entries: &[(&str, JsValue)]) -> JsValue {
+pub(super) fn object(entries: &[(&str, JsValue)]) -> JsValue {
     let o = js_sys::Object::new();
     for (key, value) in entries {
         let _ = js_sys::Reflect::set(&o, &JsValue::from_str(key), value);
@@ -47,7 +47,7 @@ async fn ask(host: &PopupHost, request: &ToWorker) -> Reply {
         .unwrap_or(Reply::Refused(Refusal::Message))
 }
 
-async fn call(promise: Result<js_sys::Promise, JsValue>) -> Result<JsValue, JsValue> {
+pub(super) async fn call(promise: Result<js_sys::Promise, JsValue>) -> Result<JsValue, JsValue> {
     JsFuture::from(promise?).await
 }
 
@@ -109,7 +109,7 @@ enum FillResult {
     NoForm,
 }
 
-fn get(value: &JsValue, key: &str) -> JsValue {
+pub(super) fn get(value: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
@@ -154,7 +154,7 @@ fn report_from_js(host: &PopupHost, report: &JsValue) -> Option<ShownReport> {
 }
 
 /// `tabs.query(query)`, read with `Reflect` (a tab has many fields; four are used).
-async fn tabs(host: &PopupHost, query: JsValue) -> Vec<Tab> {
+pub(super) async fn tabs(host: &PopupHost, query: JsValue) -> Vec<Tab> {
     let Ok(list) = call(host.query_tabs(&query)).await else {
         return Vec::new();
     };

@@ -7,12 +7,12 @@
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, HtmlButtonElement};
 
+use super::actions::{call, get, object, tabs};
 use super::{view, with_popup, Popup, PopupHost};
 use crate::kit::dom::{self, el, set_attr};
-use scopefill_core::popup_model::{mask, target_page, Tab};
+use scopefill_core::popup_model::{mask, target_page};
 use scopefill_core::target::ValueKind;
 use scopefill_core::target_form::{
     self, FieldState, FrameOutline, PageOutline, SkipReason, TargetPlan,
@@ -32,14 +32,6 @@ enum Survey {
     NotAPage,
     /// The browser did not let the popup read the page (no user gesture granted activeTab).
     NoAccess,
-}
-
-async fn call(promise: Result<js_sys::Promise, JsValue>) -> Result<JsValue, JsValue> {
-    JsFuture::from(promise?).await
-}
-
-fn get(value: &JsValue, key: &str) -> JsValue {
-    js_sys::Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
 /// Each frame's outline from `scripting.executeScript`'s results (`[{frameId, result}]`);
@@ -62,17 +54,8 @@ fn outlines_of(results: &JsValue) -> Vec<FrameOutline> {
 
 /// The active tab of the popup's window, if it is a web page other than the control panel.
 async fn active_page(host: &PopupHost) -> Option<i32> {
-    let query = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&query, &"active".into(), &true.into());
-    let _ = js_sys::Reflect::set(&query, &"lastFocusedWindow".into(), &true.into());
-    let list = call(host.query_tabs(&query.into())).await.ok()?;
-    let tab = list.dyn_into::<js_sys::Array>().ok()?.get(0);
-    target_page(&Tab {
-        id: get(&tab, "id").as_f64().map(|id| id as i32),
-        url: get(&tab, "url").as_string(),
-        active: true,
-        last_accessed: None,
-    })
+    let query = object(&[("active", true.into()), ("lastFocusedWindow", true.into())]);
+    target_page(tabs(host, query).await.first()?)
 }
 
 async fn outline(host: &PopupHost, tab_id: i32) -> Option<Vec<FrameOutline>> {
