@@ -45,10 +45,15 @@ const UNKNOWN_PAGE = `<!doctype html><title>ERP connector</title><h1>BigCommerce
 let env;
 let popup;
 
-/** The popup, as a tab, looking at `page` (its tab the active one of the window). */
+/**
+ * The popup, as a tab, looking at `page` (its tab the active one of the window): resolves once
+ * the popup has read that page (the section is busy until then, showing the last page's plan).
+ */
 async function popupOn(page) {
   await page.bringToFront();
   await popup.getByRole('button', { name: 'Look again' }).click();
+  await popup.locator('#target:not([aria-busy])').waitFor();
+  await popup.locator('#target-where', { hasText: new RegExp(`^${new URL(page.url()).host.replaceAll('.', '\\.')} is `) }).waitFor();
 }
 
 /** The plan the popup shows once it has read the page: {where, rows, button, disabled}. */

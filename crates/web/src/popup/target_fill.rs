@@ -79,7 +79,13 @@ fn plan_for(p: &Popup, frames: &[FrameOutline]) -> Option<TargetPlan> {
 /// Looks at the active tab's page and shows what Fill would write there. Run when the popup
 /// opens with an account to show, and on "Look again".
 pub async fn survey() {
-    let Some(host) = with_popup(|p| p.host.clone()) else {
+    // Busy while the page is read: what the section shows until then is the last page's.
+    let Some(host) = with_popup(|p| {
+        if let Some(section) = dom::by_id::<Element>(&p.doc, "target") {
+            set_attr(&section, "aria-busy", "true");
+        }
+        p.host.clone()
+    }) else {
         return;
     };
     let survey = match active_page(&host).await {
@@ -105,6 +111,9 @@ pub async fn survey() {
         p.target = target;
         p.target_note = note;
         render(p);
+        if let Some(section) = dom::by_id::<Element>(&p.doc, "target") {
+            let _ = section.remove_attribute("aria-busy");
+        }
     });
 }
 
