@@ -620,9 +620,11 @@ await step('shell: control panel with iframe[name=cp-iframe]', async () => {
   await iframe.waitFor();
   const src = new URL(await iframe.getAttribute('src'), base);
   eq([src.pathname, src.searchParams.get('rows'), src.searchParams.get('b2b'), src.searchParams.get('embedded')], [CREATE, 'radio', '1', '1'], 'iframe loads the create page, same query + embedded=1');
-  // The element can be in the DOM before Playwright has heard of its frame: then wait for it.
-  const frame = page.frame({ name: 'cp-iframe' })
-    ?? await page.waitForEvent('frameattached', { predicate: (f) => f.name() === 'cp-iframe', timeout: 5000 });
+  // The element can be in the DOM before Playwright has heard of its frame: then wait for it
+  // (listening first, so an attach between the look and the wait is not missed).
+  const attached = page.waitForEvent('frameattached', { predicate: (f) => f.name() === 'cp-iframe', timeout: 5000 });
+  attached.catch(() => {});
+  const frame = page.frame({ name: 'cp-iframe' }) ?? await attached;
   await ready(frame);
   eq(await page.evaluate(() => [typeof window.__replica, !!document.querySelector('nav[aria-label="Main navigation"]')]), ['undefined', true], 'shell: chrome in the top frame, no __replica there');
   eq(await frame.evaluate(() => !!document.querySelector('nav[aria-label="Main navigation"]')), false, 'embedded: no chrome in the frame');
