@@ -16,6 +16,24 @@ crate=scopefill
 bin=node_modules/.bin
 version=$(awk -F'"' '/^\[workspace.package\]/ { p = 1 } p && /^version *=/ { print $2; exit }' Cargo.toml)
 
+# Every file's date in the zips: the commit's time. SOURCE_DATE_EPOCH when set; else, in a source
+# package (git archive fills in scripts/commit.txt, see .gitattributes), the time written there;
+# else the checkout's HEAD commit.
+source_date_epoch() {
+  local stamp
+  if [ -n "${SOURCE_DATE_EPOCH:-}" ]; then
+    echo "$SOURCE_DATE_EPOCH"
+  elif read -r _ stamp < scripts/commit.txt && [[ $stamp =~ ^[0-9]+$ ]]; then
+    echo "$stamp"
+  elif stamp=$(git log -1 --format=%ct 2>/dev/null) && [ -n "$stamp" ]; then
+    echo "$stamp"
+  else
+    echo "build: no commit time: set SOURCE_DATE_EPOCH (seconds since 1970), or build in a git checkout or a source package" >&2
+    return 1
+  fi
+}
+epoch=$(source_date_epoch)
+
 now() { date +%s%N; }
 step_start=$(now)
 step() { # step NAME: prints how long the previous step took, then the new one's name
@@ -54,13 +72,20 @@ node www/build.mjs
 # skipped when neither its module nor these steps changed.
 release=target/wasm32-unknown-unknown/release/$crate.wasm
 
+# The dependencies' sources are under this machine's cargo home, and their panic locations name
+# them: written as /cargo/… instead, the modules hold no path of this machine (the workspace's
+# own are relative already; the standard library's are /rustc/<commit>/…). Added to the
+# rustflags of .cargo/config.toml, not in place of them (cargo joins a --config array to it).
+cargo_home=$(cd "${CARGO_HOME:-$HOME/.cargo}" && pwd)
+remap="target.wasm32-unknown-unknown.rustflags=[\"--remap-path-prefix=$cargo_home=/cargo\"]"
+
 # cargo_wasm OUT [cargo args…]: the module for target/OUT/, kept as target/OUT.module.wasm (the
 # next build overwrites cargo's own output).
 cargo_wasm() {
   local out=$1
   shift
   step "cargo ($out)"
-  cargo build --locked --release --target wasm32-unknown-unknown -p "$crate" --lib "$@"
+  cargo build --locked --release --target wasm32-unknown-unknown -p "$crate" --lib --config "$remap" "$@"
   cp "$release" "target/$out.module.wasm"
 }
 
@@ -167,7 +192,7 @@ node scripts/check-manifest-files.mjs dist/chrome
 step "zip"
 rm -f dist/scopefill-*.zip
 for browser in chrome firefox; do
-  python3 scripts/zip.py "dist/$browser" "dist/$crate-$browser-$version.zip"
+  python3 scripts/zip.py "dist/$browser" "dist/$crate-$browser-$version.zip" "$epoch"
 done
 step ""
 

@@ -1,8 +1,18 @@
 #!/usr/bin/env bash
 # Installs what `make build/test/demo` needs. Idempotent, non-interactive, and a fast no-op
 # when everything is already there. Prints one line per step.
+#
+#   scripts/deps.sh          everything: the build's tools, then the browsers and test tools
+#   scripts/deps.sh build    only what `make build` needs (a store reviewer rebuilding the
+#                            packages: rustc, wasm-bindgen-cli, node_modules; no browser)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+scope=${1:-all}
+case $scope in
+  all | build) ;;
+  *) echo "usage: scripts/deps.sh [build]" >&2; exit 2 ;;
+esac
 
 export PATH="$HOME/.cargo/bin:$PATH"
 
@@ -62,6 +72,17 @@ else
   cargo install wasm-bindgen-cli --version "$want" --force --quiet
 fi
 
+# 3. npm tooling (binaryen, playwright-core, ws, web-ext), as locked in package-lock.json
+if [ -d node_modules ] && [ ! package-lock.json -nt node_modules ]; then
+  echo "deps: node_modules ok"
+else
+  echo "deps: npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+  touch node_modules
+fi
+
+[ "$scope" = all ] || exit 0
+
 # Debian packages: `apt-get update` at most once per run, only when something is missing.
 apt_updated=
 apt_install() {
@@ -75,7 +96,7 @@ apt_install() {
     "$@" >/dev/null
 }
 
-# 3. Chromium + chromedriver for the headless tests
+# 4. Chromium + chromedriver for the headless tests
 if [ -x /usr/bin/chromium ]; then
   echo "deps: chromium ok"
 else
@@ -83,7 +104,7 @@ else
   apt_install chromium chromium-driver
 fi
 
-# 4. Firefox ESR, geckodriver and openssl for the Firefox smoke test (tests/firefox/smoke.mjs:
+# 5. Firefox ESR, geckodriver and openssl for the Firefox smoke test (tests/firefox/smoke.mjs:
 #    the replica is served over HTTPS with a certificate made at test time).
 if [ -x /usr/bin/firefox-esr ]; then
   echo "deps: firefox-esr ok"
@@ -113,13 +134,4 @@ if [ "$have" = "$geckodriver_want" ]; then
 else
   echo "deps: installing geckodriver $geckodriver_want (had ${have:-none}; takes ~3-9 min)"
   cargo install geckodriver --version "$geckodriver_want" --locked --force --quiet
-fi
-
-# 5. npm tooling (binaryen, playwright-core, ws, web-ext), as locked in package-lock.json
-if [ -d node_modules ] && [ ! package-lock.json -nt node_modules ]; then
-  echo "deps: node_modules ok"
-else
-  echo "deps: npm ci"
-  npm ci --no-audit --no-fund --loglevel=error
-  touch node_modules
 fi

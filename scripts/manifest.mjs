@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Writes the per-browser manifest from the single source, extension/manifest.json.
 //   node scripts/manifest.mjs chrome|firefox OUT_FILE
-// The version always comes from Cargo.toml's [workspace.package], so the crates and the
-// extension never disagree.
+// The version comes only from Cargo.toml's [workspace.package] (extension/manifest.json has
+// none), so the crates and the extension never disagree.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -22,8 +22,14 @@ if (!version) {
   process.exit(1);
 }
 
-const manifest = JSON.parse(readFileSync(`${root}/extension/manifest.json`, 'utf8'));
-manifest.version = version;
+const source = JSON.parse(readFileSync(`${root}/extension/manifest.json`, 'utf8'));
+if ('version' in source) {
+  console.error("manifest: extension/manifest.json holds a version; Cargo.toml's [workspace.package] version is its one source");
+  process.exit(1);
+}
+// The version where a reader looks for it, after the name and description.
+const { manifest_version, name, description, ...rest } = source;
+const manifest = { manifest_version, name, description, version, ...rest };
 
 if (browser === 'chrome') {
   manifest.background = { service_worker: 'worker/background.js', type: 'module' };

@@ -1,7 +1,7 @@
 // Injected by the popup (chrome.scripting.executeScript, files: ['target/page.js']) into the
 // target platform's tab, every frame, in the extension's isolated world. It only defines
 // globalThis.scopefillTarget = {outline(), fill(entries), paste(value)}; the popup calls them.
-// Contract: /work/i16-spec.md ("Outline of a target page"). No imports, no eval, no logging,
+// Contract: the outline crates/core/src/target_form.rs reads (PageOutline). No imports, no eval, no logging,
 // never a click or a submit. Values are held only for the length of a call.
 (() => {
   if (globalThis.scopefillTarget) return; // injected again on every fill: define once
