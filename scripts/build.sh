@@ -180,6 +180,7 @@ for browser in chrome firefox; do
   rm -rf "$out"
   mkdir -p "$out"
   cp -R extension/. "$out/"
+  cp LICENSE "$out/LICENSE"
   rm "$out/manifest.json"
   node scripts/manifest.mjs "$browser" "$out/manifest.json"
   cp -R target/pkg "$out/pkg"
