@@ -5,11 +5,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startServer } from '../../www/serve.mjs';
 import { TARGETS, targetPages } from './targets.mjs';
+import { storeShots, POPUP_SIZE } from './store-shots.mjs';
 import {
   launch, chooseIntegration, formFrame, fillWith, fillInAnyLanguage, save, waitForCaptures, ORIGIN, ROOT,
 } from './harness.mjs';
 
 const OUT = path.join(ROOT, 'target/demo');
+// The stores' screenshots, 1280×800 (copied to docs/store/screenshots/ when they change).
+const STORE_OUT = path.join(OUT, 'store');
 const server = await startServer({ csp: 'strict' });
 const headed = Boolean(process.env.DISPLAY) && process.env.DEMO_HEADLESS !== '1';
 console.log(`demo: replica served at ${server.url} (strict CSP), reached as ${ORIGIN}/manage/...`);
@@ -23,6 +26,7 @@ if (headed) {
   await new Promise((resolve) => env.context.on('close', resolve));
 } else {
   fs.mkdirSync(OUT, { recursive: true });
+  const store = storeShots(STORE_OUT);
   const shot = async (name, target = page) => {
     const file = path.join(OUT, name);
     await target.screenshot({ path: file });
@@ -35,6 +39,7 @@ if (headed) {
   console.log(`demo: ${report.status} (${report.ms} ms)`);
   await shot('2-filled.png');
   await shot('3-panel.png', page.locator('#scopefill-panel section'));
+  await store.page('1-fill-report.png', page);
   await save(frame);
   await frame.locator('[role=dialog]').waitFor();
   const [capture] = await waitForCaptures(env, 1);
@@ -45,6 +50,8 @@ if (headed) {
   await popup.goto(`chrome-extension://${env.extensionId}/popup/popup.html`);
   await popup.locator('body[data-ready="1"]').waitFor();
   await shot('5-popup.png', popup);
+  await popup.setViewportSize(POPUP_SIZE);
+  await store.withPopup('2-captured-in-popup.png', page, popup, env.context);
   // The control panel in other languages: the panel follows the page's.
   for (const [n, lang] of [[6, 'fr'], [7, 'ja'], [8, 'pseudo']]) {
     const other = await env.context.newPage();
@@ -53,8 +60,13 @@ if (headed) {
     const r = await fillInAnyLanguage(otherFrame, 'wherehouse');
     console.log(`demo: lang=${lang}: panel in "${r.locale}", ${r.status}`);
     await shot(`${n}-panel-${lang}.png`, other.locator('#scopefill-panel section'));
+    if (lang === 'fr') await store.page('4-control-panel-in-french.png', other);
     await other.close();
   }
+  const options = await env.context.newPage();
+  await options.goto(`chrome-extension://${env.extensionId}/options/options.html`);
+  await options.waitForSelector('html[data-ready=true]');
+  await store.page('5-options.png', options);
 }
 await env.close();
 if (!headed) {
@@ -117,6 +129,9 @@ async function fillThisPage() {
   await popup.locator('#target-fill', { hasText: 'Fill 4 fields' }).waitFor();
   await popup.locator('#target').scrollIntoViewIfNeeded();
   await shot('11-popup-fill-this-page.png', popup);
+  await popup.setViewportSize(POPUP_SIZE);
+  await popup.locator('#target').scrollIntoViewIfNeeded();
+  await storeShots(STORE_OUT).withPopup('3-fill-this-page.png', page, popup, env.context);
   await popup.locator('#target-fill').click();
   await popup.locator('#target-status', { hasText: 'Filled 4 fields' }).waitFor();
   await shot('12-target-filled.png', page);

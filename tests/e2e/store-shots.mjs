@@ -1,0 +1,46 @@
+// The store listings' screenshots (docs/store/screenshots/), made by `make demo` from the
+// replica: 1280×800, the size both stores show best (the Chrome Web Store takes 1280×800 or
+// 640×400 only). A screen with the toolbar popup is the page and the popup, each shot as the
+// browser drew it, then laid on a 1280×800 canvas the way the browser opens the popup: below
+// the toolbar, at the right.
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const STORE_SIZE = { width: 1280, height: 800 };
+// Chrome opens a popup at most 800×600; ours is 400 wide.
+export const POPUP_SIZE = { width: 400, height: 600 };
+
+/** Screenshot helpers writing into OUT; `browserContext` hosts the canvas page. */
+export function storeShots(out, log = console.log) {
+  fs.mkdirSync(out, { recursive: true });
+  const write = (name, buffer) => {
+    const file = path.join(out, name);
+    fs.writeFileSync(file, buffer);
+    log(`demo: ${path.relative(process.cwd(), file)}`);
+  };
+  return {
+    /** A page at the store's size, as the browser draws it. */
+    async page(name, page) {
+      await page.setViewportSize(STORE_SIZE);
+      write(name, await page.screenshot());
+    },
+    /** PAGE at the store's size with POPUP (already POPUP_SIZE) open over its top right. */
+    async withPopup(name, page, popup, context) {
+      await page.setViewportSize(STORE_SIZE);
+      const background = await page.screenshot();
+      const front = await popup.screenshot();
+      const canvas = await context.newPage();
+      await canvas.setViewportSize(STORE_SIZE);
+      const url = (png) => `data:image/png;base64,${png.toString('base64')}`;
+      await canvas.setContent(`<!doctype html><style>
+        html, body { margin: 0; width: ${STORE_SIZE.width}px; height: ${STORE_SIZE.height}px; overflow: hidden; }
+        img { position: absolute; display: block; }
+        .popup { top: 8px; right: 16px; border-radius: 8px; border: 1px solid #c4c7cc;
+          box-shadow: 0 6px 24px rgb(0 0 0 / 28%), 0 1px 4px rgb(0 0 0 / 18%); }
+      </style><img src="${url(background)}" style="inset: 0"><img class="popup" src="${url(front)}">`);
+      await canvas.waitForFunction(() => [...document.images].every((img) => img.complete && img.naturalWidth > 0));
+      write(name, await canvas.screenshot());
+      await canvas.close();
+    },
+  };
+}
