@@ -83,6 +83,25 @@ before(async () => {
   popup = await env.context.newPage();
   await popup.goto(`chrome-extension://${env.extensionId}/popup/popup.html`);
   await popup.locator('body[data-ready="1"]').waitFor();
+});
+
+/** What page.js defined in each frame of the tab at `url`, in the extension's own world. */
+const injected = (url) => env.sw.evaluate(async (address) => {
+  const [tab] = await chrome.tabs.query({ url: address });
+  const results = await chrome.scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, func: () => typeof globalThis.scopefillTarget });
+  return results.map((r) => r.result);
+}, url);
+
+// The suites below use the account this one imports.
+test('with no account held the popup reads no page; the first account makes it read the one in front', async () => {
+  const wherehouse = TARGETS.find((t) => t.id === 'wherehouse');
+  const { page } = await openTarget(wherehouse);
+  await page.bringToFront();
+  // The popup opens (again) with the target page in front and nothing to fill with.
+  await popup.reload();
+  await popup.locator('body[data-ready="1"]').waitFor();
+  assert.equal(await popup.locator('#target').isHidden(), true, 'no Fill this page without an account');
+  assert.deepEqual(await injected(wherehouse.url), ['undefined'], 'the page was not read');
   // One account, imported as a user would (the popup's file input), labelled Wherehouse.
   const file = [
     `ACCESS TOKEN: ${CREDS.access_token}`, 'CLIENT NAME: Connector', `API PATH: ${CREDS.api_path}`,
@@ -91,7 +110,10 @@ before(async () => {
   await chooseIntegration(popup, 'wherehouse');
   await popup.getByLabel('Import credentials file').setInputFiles({ name: 'api-credentials.txt', mimeType: 'text/plain', buffer: Buffer.from(file) });
   await waitForCaptures(env, 1);
-  await popup.locator('#target').waitFor();
+  // Now it reads the page in front, without Look again.
+  await popup.locator('#target-where', { hasText: /^app\.wherehouse\.co\.za is / }).waitFor();
+  assert.deepEqual(await injected(wherehouse.url), ['object']);
+  await page.close();
 });
 
 after(async () => {

@@ -1,6 +1,8 @@
 //! The right-click "ScopeFill" menu on editable fields: which "Paste …" entries it offers
-//! while captures are held, and the value an entry pastes (the newest capture's, from a
-//! window of the same kind: a private window's capture never reaches a normal window).
+//! while captures are held, and the value an entry pastes: the newest capture's, from a
+//! window of the same kind (a private window's capture never reaches a normal window), and
+//! only ever that one account's (a value it lacks is not taken from an older account, which
+//! would pair one account's Client ID with another's token).
 
 use serde::{Deserialize, Serialize};
 
@@ -82,11 +84,16 @@ pub struct MenuEntry {
     pub title_key: &'static str,
 }
 
-/// The entries to offer: each kind some held capture has a value for. None held: no menu.
+/// The entries to offer: each kind the newest capture of a normal or of a private window has a
+/// value for. None held: no menu.
 pub fn entries(captures: &[Capture]) -> Vec<MenuEntry> {
+    let newest: Vec<&Capture> = [false, true]
+        .into_iter()
+        .filter_map(|incognito| newest(captures, incognito))
+        .collect();
     PasteKind::ALL
         .into_iter()
-        .filter(|k| captures.iter().any(|c| k.read(&c.credentials).is_some()))
+        .filter(|k| newest.iter().any(|c| k.read(&c.credentials).is_some()))
         .map(|k| MenuEntry {
             id: k.menu_id(),
             title_key: k.title_key(),
@@ -95,19 +102,25 @@ pub fn entries(captures: &[Capture]) -> Vec<MenuEntry> {
 }
 
 /// The value `kind` pastes into a tab (`incognito`: the tab is in a private window): the
-/// newest capture of the same kind of window that has one. Captures are kept newest first.
+/// newest capture of that kind of window's, if it has one.
 pub fn value(captures: &[Capture], kind: PasteKind, incognito: bool) -> Option<Secret> {
+    newest(captures, incognito).and_then(|c| kind.read(&c.credentials))
+}
+
+/// The latest captured of one kind of window, whatever the list's order (the background keeps
+/// its list oldest first); of two captured at the same time, the later in the list.
+fn newest(captures: &[Capture], incognito: bool) -> Option<&Capture> {
     captures
         .iter()
         .filter(|c| c.incognito == incognito)
-        .find_map(|c| kind.read(&c.credentials))
+        .max_by(|a, b| a.captured_at.total_cmp(&b.captured_at))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn capture(client_id: &str, token: Option<&str>, incognito: bool) -> Capture {
+    fn capture(client_id: &str, token: Option<&str>, incognito: bool, captured_at: f64) -> Capture {
         let json = serde_json::json!({
             "id": client_id,
             "credentials": {
@@ -116,6 +129,7 @@ mod tests {
                 "api_path": "https://api.bigcommerce.com/stores/abc123/v3/",
             },
             "incognito": incognito,
+            "capturedAt": captured_at,
         });
         let mut capture: Capture = serde_json::from_value(json).expect("a capture");
         capture.incognito = incognito;
@@ -129,7 +143,7 @@ mod tests {
 
     #[test]
     fn the_menu_offers_only_what_some_capture_holds_in_dialog_order() {
-        let ids: Vec<_> = entries(&[capture("cid-1", Some("tok-1"), false)])
+        let ids: Vec<_> = entries(&[capture("cid-1", Some("tok-1"), false, 1.0)])
             .into_iter()
             .map(|e| e.id)
             .collect();
@@ -147,10 +161,11 @@ mod tests {
 
     #[test]
     fn the_newest_capture_of_the_same_kind_of_window_is_pasted() {
+        // As the background keeps them: oldest first.
         let held = [
-            capture("private-newest", Some("tok-p"), true),
-            capture("normal-newer", None, false),
-            capture("normal-older", Some("tok-n"), false),
+            capture("normal-older", Some("tok-n"), false, 1.0),
+            capture("private-newest", Some("tok-p"), true, 2.0),
+            capture("normal-newer", Some("tok-m"), false, 3.0),
         ];
         let id = |incognito| value(&held, PasteKind::ClientId, incognito);
         assert_eq!(id(false).as_ref().map(Secret::expose), Some("normal-newer"));
@@ -158,11 +173,32 @@ mod tests {
             id(true).as_ref().map(Secret::expose),
             Some("private-newest")
         );
-        // The newest normal capture has no token: the next one's, never the private one's.
         let token = value(&held, PasteKind::AccessToken, false);
-        assert_eq!(token.as_ref().map(Secret::expose), Some("tok-n"));
+        assert_eq!(token.as_ref().map(Secret::expose), Some("tok-m"));
         let hash = value(&held, PasteKind::StoreHash, false);
         assert_eq!(hash.as_ref().map(Secret::expose), Some("abc123"));
+        // Newest first, the same answers.
+        let mut reversed = held.clone();
+        reversed.reverse();
+        let id = value(&reversed, PasteKind::ClientId, false);
+        assert_eq!(id.as_ref().map(Secret::expose), Some("normal-newer"));
+    }
+
+    #[test]
+    fn a_value_the_newest_account_lacks_is_not_taken_from_an_older_one() {
+        let held = [
+            capture("older", Some("tok-older"), false, 1.0),
+            capture("newer", None, false, 2.0),
+        ];
+        assert_eq!(value(&held, PasteKind::AccessToken, false), None);
+        assert_eq!(
+            value(&held, PasteKind::AccessToken, true),
+            None,
+            "no private capture"
+        );
+        let ids: Vec<_> = entries(&held).into_iter().map(|e| e.id).collect();
+        assert!(!ids.contains(&"paste-access_token"), "{ids:?}");
+        assert!(ids.contains(&"paste-client_id"), "{ids:?}");
     }
 
     #[test]

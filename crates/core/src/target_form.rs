@@ -293,7 +293,7 @@ pub struct TargetPlan {
     /// In page order (frames as given, fields by ref).
     pub fields: Vec<PlannedField>,
     pub skipped: Vec<SkippedField>,
-    /// Origins of child frames seen but not outlined (cross-origin, no permission yet).
+    /// Origins of https child frames seen but not outlined (cross-origin, no permission yet).
     pub missing_frames: Vec<String>,
 }
 
@@ -839,8 +839,9 @@ pub fn plan(
     let mut missing_frames: Vec<String> = Vec::new();
     for origin in frames.iter().flat_map(|f| f.page.frames.iter()) {
         let origin = origin.trim().trim_end_matches('/').to_ascii_lowercase();
-        let web = origin.starts_with("https://") || origin.starts_with("http://");
-        if web
+        // https only: the optional permission asked for is https://*/*, and credentials are
+        // not offered to a frame anyone on the network could read.
+        if origin.starts_with("https://")
             && !outlined.contains(&origin)
             && !missing_frames.contains(&origin)
             && missing_frames.len() < MAX_FRAMES

@@ -266,7 +266,8 @@ pub enum Event {
 
 /// Clears tried before a pending clear is given up.
 pub const CLEAR_ATTEMPTS: u32 = 6;
-/// The wait after the first failed clear; doubled after each further one (5 s … 160 s).
+/// The wait after the first failed clear; doubled after each further one (5, 10, 20, 40, 80 s:
+/// `CLEAR_ATTEMPTS` clears in all).
 pub const CLEAR_RETRY_MS: u64 = 5_000;
 
 /// What the background is to do after a step.

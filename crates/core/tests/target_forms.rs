@@ -232,6 +232,16 @@ fn despatch_cloud_in_a_same_origin_frame_names_the_cross_origin_one() {
 }
 
 #[test]
+fn a_plain_http_frame_is_not_offered_for_allowing() {
+    // Credentials never go to a page anyone on the network can read, and the optional
+    // permission covers https only: asking for http would fail after the user's click.
+    let mut frames = outline("despatch-cloud");
+    frames[0].page.frames.push("http://plain.example".into());
+    let plan = plan(&frames, shipped(), None, &creds());
+    assert_eq!(plan.missing_frames, ["https://chat.widget.example"]);
+}
+
+#[test]
 fn an_unknown_host_with_header_names() {
     let plan = plan_of("generic-x-auth", None);
     assert_eq!(plan.host, "tools.example.org");

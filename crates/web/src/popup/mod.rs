@@ -62,6 +62,10 @@ pub(crate) struct Popup {
     target: Option<target_fill::TargetPage>,
     /// Why there is no plan (not a web page, no access), or what the last request came to.
     target_note: String,
+    /// Whether the active tab's page has been read for Fill this page. It is read only once
+    /// there is an account to fill with: a popup opened with none looks at no page, and reads
+    /// it when one arrives (`target_fill::replan`). True until the start's own read.
+    target_read: bool,
     _listeners: Vec<EventListener>,
     _ticker: Option<Interval>,
     _session: Option<Closure<dyn FnMut(js_sys::Array)>>,
@@ -351,6 +355,7 @@ pub async fn start_popup(host: PopupHost) -> Result<(), JsValue> {
         asking: false,
         target: None,
         target_note: String::new(),
+        target_read: true,
         _listeners: wire(&doc),
         _ticker: Some(ticker),
         _session: Some(session),
@@ -366,6 +371,7 @@ pub async fn start_popup(host: PopupHost) -> Result<(), JsValue> {
         }
     });
     // On a target platform's page, what "Fill this page" would write there, before anything is.
+    with_popup(|p| p.target_read = false);
     target_fill::survey().await;
     if let Some(main) = doc.query_selector("main").ok().flatten() {
         let _ = main.remove_attribute("aria-busy");

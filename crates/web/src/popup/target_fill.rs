@@ -77,15 +77,19 @@ fn plan_for(p: &Popup, frames: &[FrameOutline]) -> Option<TargetPlan> {
 }
 
 /// Looks at the active tab's page and shows what Fill would write there. Run when the popup
-/// opens with an account to show, and on "Look again".
+/// opens, when the first account arrives while it is open, and on "Look again"; with no
+/// account to fill with, it reads nothing.
 pub async fn survey() {
     // Busy while the page is read: what the section shows until then is the last page's.
     let Some(host) = with_popup(|p| {
+        p.selected_capture()?;
+        p.target_read = true;
         if let Some(section) = dom::by_id::<Element>(&p.doc, "target") {
             set_attr(&section, "aria-busy", "true");
         }
-        p.host.clone()
-    }) else {
+        Some(p.host.clone())
+    })
+    .flatten() else {
         return;
     };
     let survey = match active_page(&host).await {
@@ -117,8 +121,13 @@ pub async fn survey() {
     });
 }
 
-/// The plan again for another account or "Show for" choice, on the outline already read.
+/// The plan again for another account or "Show for" choice, on the outline already read
+/// (the page is read now if the popup opened with no account and has one since).
 pub fn replan(p: &mut Popup) {
+    if !p.target_read && p.selected_capture().is_some() {
+        p.target_read = true;
+        wasm_bindgen_futures::spawn_local(survey());
+    }
     let Some(frames) = p.target.as_ref().map(|t| t.frames.clone()) else {
         render(p);
         return;
