@@ -51,6 +51,8 @@ if (headed) {
   await popup.locator('body[data-ready="1"]').waitFor();
   await shot('5-popup.png', popup);
   await popup.setViewportSize(POPUP_SIZE);
+  // Scrolled as a user would, to the account and its values laid out for the integration.
+  await popup.locator('#accounts-heading').evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
   await store.withPopup('2-captured-in-popup.png', page, popup, env.context);
   // The control panel in other languages: the panel follows the page's.
   for (const [n, lang] of [[6, 'fr'], [7, 'ja'], [8, 'pseudo']]) {
@@ -67,6 +69,8 @@ if (headed) {
   await options.goto(`chrome-extension://${env.extensionId}/options/options.html`);
   await options.waitForSelector('html[data-ready=true]');
   await store.page('5-options.png', options);
+  await store.promoTile('promo-tile-440x280.png', env.context, fs.readFileSync(path.join(ROOT, 'dist/chrome/icons/icon-128.png')),
+    'ScopeFill for BigCommerce', 'Sets every API account scope for your integration, and keeps the one-time credentials.');
 }
 await env.close();
 if (!headed) {

@@ -42,5 +42,25 @@ export function storeShots(out, log = console.log) {
       write(name, await canvas.screenshot());
       await canvas.close();
     },
+    /**
+     * The Chrome Web Store's small promotional tile (440×280, required there): the extension's
+     * own icon and name, and what it does in one line.
+     */
+    async promoTile(name, context, icon, title, line) {
+      const canvas = await context.newPage();
+      await canvas.setViewportSize({ width: 440, height: 280 });
+      const escape = (text) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+      await canvas.setContent(`<!doctype html><style>
+        html, body { margin: 0; width: 440px; height: 280px; overflow: hidden; }
+        body { display: grid; place-content: center; justify-items: center; gap: 12px; text-align: center;
+          background: linear-gradient(160deg, #1c2a4a, #34313f); color: #fff; font-family: system-ui, sans-serif; }
+        img { width: 96px; height: 96px; }
+        h1 { margin: 0; font-size: 26px; font-weight: 600; }
+        p { margin: 0 28px; font-size: 16px; line-height: 1.35; color: #dfe3ec; }
+      </style><img src="data:image/png;base64,${icon.toString('base64')}" alt=""><h1>${escape(title)}</h1><p>${escape(line)}</p>`);
+      await canvas.waitForFunction(() => [...document.images].every((img) => img.complete && img.naturalWidth > 0));
+      write(name, await canvas.screenshot());
+      await canvas.close();
+    },
   };
 }
