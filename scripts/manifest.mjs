@@ -31,6 +31,7 @@ if ('version' in source) {
 const { manifest_version, name, description, ...rest } = source;
 const manifest = { manifest_version, name, description, version, ...rest };
 
+// The lowest versions that have all the code needs: README.md, "Browsers".
 if (browser === 'chrome') {
   manifest.background = { service_worker: 'worker/background.js', type: 'module' };
   delete manifest.browser_specific_settings;
@@ -43,8 +44,10 @@ if (browser === 'chrome') {
   // the user allows private windows): the background records which captures came from a
   // private window, lists them only to pages in one and forgets them when the last closes.
   delete manifest.incognito;
-  // optional_host_permissions came in Firefox 128; before it (our minimum is 115) a Manifest V3
-  // add-on lists the origins it may ask for in optional_permissions, which 128+ still reads.
+  // Chrome's own minimum; Firefox's is gecko.strict_min_version.
+  delete manifest.minimum_chrome_version;
+  // Origins the add-on may ask for go in optional_permissions, which every Manifest V3 Firefox
+  // reads; optional_host_permissions is read only from 128 (our minimum, so either would do).
   manifest.optional_permissions = [...(manifest.optional_permissions ?? []), ...(manifest.optional_host_permissions ?? [])];
   delete manifest.optional_host_permissions;
   const gecko = manifest.browser_specific_settings?.gecko;

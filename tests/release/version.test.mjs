@@ -79,3 +79,26 @@ test('docs/BUILD.md names the pinned toolchain versions', () => {
   assert.ok(build.includes(`scopefill-${version}-source.tar.gz`) && build.includes(`dist/scopefill-firefox-${version}.zip`),
     `docs/BUILD.md: the rebuild commands should name version ${version}'s files`);
 });
+
+test('each manifest states its minimum browser, and the README names the same', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'scopefill-manifest-'));
+  try {
+    const built = (browser) => {
+      const out = path.join(dir, `${browser}.json`);
+      execFileSync('node', [path.join(root, 'scripts/manifest.mjs'), browser, out]);
+      return JSON.parse(readFileSync(out, 'utf8'));
+    };
+    const chrome = built('chrome');
+    const firefox = built('firefox');
+    assert.match(chrome.minimum_chrome_version ?? '', /^\d+$/, 'the Chrome manifest: expected minimum_chrome_version');
+    assert.equal(firefox.minimum_chrome_version, undefined, 'the Firefox manifest: expected no minimum_chrome_version');
+    const gecko = firefox.browser_specific_settings?.gecko?.strict_min_version ?? '';
+    assert.match(gecko, /^\d+\.0$/, 'the Firefox manifest: expected gecko.strict_min_version "N.0"');
+    const readme = read('README.md');
+    const row = (name) => readme.split('\n').find((line) => line.startsWith(`| ${name} | `))?.split('|')[2]?.trim();
+    assert.equal(row('Chrome'), chrome.minimum_chrome_version, 'README.md: the Browsers table\'s Chrome minimum');
+    assert.equal(row('Firefox'), gecko.replace(/\.0$/, ''), 'README.md: the Browsers table\'s Firefox minimum');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
