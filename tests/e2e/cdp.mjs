@@ -227,7 +227,16 @@ export async function startRecorder(userDataDir, extensionOrigin) {
           if (info) ({ sessionId: session } = await cdp.send('Target.attachToTarget', { targetId: info.targetId, flatten: true }));
         }
         if (session) {
-          const answer = await cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, session);
+          let answer;
+          try {
+            answer = await cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, session);
+          } catch (e) {
+            // A session detached before the browser took the call (a target attached twice
+            // keeps one; seen under load): the expression never ran there, so look again.
+            if (!/Session with given id not found/.test(e.message) || Date.now() >= until) throw e;
+            sessions.delete(session);
+            continue;
+          }
           if (answer.exceptionDetails) throw new Error(`evaluateIn ${urlPrefix}: ${answer.exceptionDetails.exception?.description ?? answer.exceptionDetails.text}`);
           return answer.result.value;
         }
