@@ -23,8 +23,9 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 all: build
 
-deps:
-	@scripts/deps.sh
+# deps after deps-build, never beside it (make -j): one npm ci, one cargo install at a time.
+deps: deps-build
+	@scripts/deps.sh test
 
 deps-build:
 	@scripts/deps.sh build

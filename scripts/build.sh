@@ -14,7 +14,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 crate=scopefill
 bin=node_modules/.bin
-version=$(awk -F'"' '/^\[workspace.package\]/ { p = 1 } p && /^version *=/ { print $2; exit }' Cargo.toml)
+version=$(node scripts/version.mjs)
 
 # Every file's date in the zips: the commit's time. SOURCE_DATE_EPOCH when set; else, in a source
 # package (git archive fills in scripts/commit.txt, see .gitattributes), the time written there;
@@ -33,6 +33,16 @@ source_date_epoch() {
   fi
 }
 epoch=$(source_date_epoch)
+
+# Flags from the environment would replace .cargo/config.toml's rustflags (the wasm features
+# wasm2js needs, and the path remap below): a build unlike everyone else's. Refused, not
+# silently dropped. (A user's own ~/.cargo/config.toml is added to ours: see docs/BUILD.md.)
+for name in RUSTFLAGS CARGO_ENCODED_RUSTFLAGS CARGO_BUILD_RUSTFLAGS CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS; do
+  if [ -n "${!name:-}" ]; then
+    echo "build: $name is set; unset it (the packages are built with .cargo/config.toml's flags only)" >&2
+    exit 1
+  fi
+done
 
 now() { date +%s%N; }
 step_start=$(now)

@@ -5,14 +5,17 @@
 #   scripts/deps.sh          everything: the build's tools, then the browsers and test tools
 #   scripts/deps.sh build    only what `make build` needs (a store reviewer rebuilding the
 #                            packages: rustc, wasm-bindgen-cli, node_modules; no browser)
+#   scripts/deps.sh test     only the browsers and test tools (make runs `build` before it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scope=${1:-all}
 case $scope in
-  all | build) ;;
-  *) echo "usage: scripts/deps.sh [build]" >&2; exit 2 ;;
+  all | build | test) ;;
+  *) echo "usage: scripts/deps.sh [build|test]" >&2; exit 2 ;;
 esac
+
+if [ "$scope" != test ]; then
 
 export PATH="$HOME/.cargo/bin:$PATH"
 
@@ -81,7 +84,8 @@ else
   touch node_modules
 fi
 
-[ "$scope" = all ] || exit 0
+fi
+[ "$scope" != build ] || exit 0
 
 # Debian packages: `apt-get update` at most once per run, only when something is missing.
 apt_updated=

@@ -5,6 +5,7 @@
 // none), so the crates and the extension never disagree.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { cargoVersion } from './version.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const [browser, out] = process.argv.slice(2);
@@ -13,12 +14,11 @@ if (!['chrome', 'firefox'].includes(browser) || !out) {
   process.exit(2);
 }
 
-const cargo = readFileSync(`${root}/Cargo.toml`, 'utf8');
-// The first `version = "…"` line of the [workspace.package] table.
-const pkg = cargo.split(/^\[/m).find((t) => t.startsWith('workspace.package]'));
-const version = pkg?.match(/^version\s*=\s*"([^"]+)"/m)?.[1];
-if (!version) {
-  console.error('manifest: no [workspace.package] version in Cargo.toml');
+let version;
+try {
+  version = cargoVersion();
+} catch (e) {
+  console.error(`manifest: ${e.message}`);
   process.exit(1);
 }
 

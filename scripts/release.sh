@@ -13,25 +13,37 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-version=$(awk -F'"' '/^\[workspace.package\]/ { p = 1 } p && /^version *=/ { print $2; exit }' Cargo.toml)
+version=$(node scripts/version.mjs)
 changed=$(git status --porcelain --untracked-files=no)
 if [ -n "$changed" ]; then
   printf 'release: these tracked files differ from the commit; commit them (or stash them) first:\n%s\n' "$changed" >&2
   exit 1
 fi
 commit=$(git rev-parse HEAD)
+# The packages must carry the date the source package's scripts/commit.txt gives a reviewer.
+commit_time=$(git log -1 --format=%ct)
+if [ -n "${SOURCE_DATE_EPOCH:-}" ] && [ "$SOURCE_DATE_EPOCH" != "$commit_time" ]; then
+  echo "release: SOURCE_DATE_EPOCH is $SOURCE_DATE_EPOCH, not the commit's time ($commit_time): unset it" >&2
+  exit 1
+fi
 
+# Made in a folder beside, moved into place only once the rebuild agrees: a failed release
+# leaves no dist/release/ that looks finished.
 out=dist/release
-rm -rf "$out"
-mkdir -p "$out"
-cp "dist/scopefill-chrome-$version.zip" "dist/scopefill-firefox-$version.zip" "$out/"
+staging=$(mktemp -d dist/release.XXXXXX)
+trap 'rm -rf "$staging"' EXIT
+cp "dist/scopefill-chrome-$version.zip" "dist/scopefill-firefox-$version.zip" "$staging/"
 source=scopefill-$version-source.tar.gz
 # gzip -n: no name and no time in the gzip header, so the same commit gives the same bytes.
-git archive --format=tar --prefix="scopefill-$version/" "$commit" | gzip -9n > "$out/$source"
-echo "release: $out/$source: git archive of $commit"
+git archive --format=tar --prefix="scopefill-$version/" "$commit" | gzip -9n > "$staging/$source"
+echo "release: $source: git archive of $commit"
 
-scripts/reproducible.sh "$out/$source"
+env -u SOURCE_DATE_EPOCH scripts/reproducible.sh "$staging/$source"
 
-(cd "$out" && sha256sum "scopefill-chrome-$version.zip" "scopefill-firefox-$version.zip" "$source" > SHA256SUMS)
+(cd "$staging" && sha256sum "scopefill-chrome-$version.zip" "scopefill-firefox-$version.zip" "$source" > SHA256SUMS)
+chmod 755 "$staging"
+rm -rf "$out"
+mv "$staging" "$out"
+trap - EXIT
 echo "release: $out/"
 (cd "$out" && for f in *; do printf '  %-40s %9s B\n' "$f" "$(stat -c %s "$f")"; done && sed 's/^/  /' SHA256SUMS)

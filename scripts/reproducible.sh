@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
-version=$(awk -F'"' '/^\[workspace.package\]/ { p = 1 } p && /^version *=/ { print $2; exit }' Cargo.toml)
+version=$(node scripts/version.mjs)
 zips=(scopefill-chrome-$version.zip scopefill-firefox-$version.zip)
 for zip in "${zips[@]}"; do
   [ -f "dist/$zip" ] || { echo "reproducible: dist/$zip is not there: run make build first" >&2; exit 1; }
@@ -31,18 +31,25 @@ else
   tree=${tree:-HEAD}
   echo "reproducible: rebuilding the tracked files of this checkout in $work/src"
   # The same date as the first build: a working-tree commit's own time would be now.
-  SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)
+  SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct)}
   export SOURCE_DATE_EPOCH
   git archive --format=tar "$tree" | tar -x -C "$work/src"
   untracked=$(git ls-files --others --exclude-standard -- extension crates scripts Cargo.toml Cargo.lock package.json package-lock.json)
   [ -z "$untracked" ] || printf 'reproducible: not tracked, so not in the second build:\n%s\n' "$untracked"
 fi
 
+# What may differ between two machines differs here too: the folder, cargo's home (the same
+# downloads under another path, which the remap must hide), the time zone, the language and
+# the umask.
+cargo_home=$(cd "${CARGO_HOME:-$HOME/.cargo}" && pwd)
+ln -s "$cargo_home" "$work/cargo"
 start=$(date +%s)
 (
   cd "$work/src"
+  umask 077
+  export CARGO_HOME="$work/cargo" CARGO_TARGET_DIR="$work/src/target" TZ=Pacific/Chatham LC_ALL=C LANG=C
   npm ci --no-audit --no-fund --loglevel=error
-  CARGO_TARGET_DIR="$work/src/target" scripts/build.sh
+  scripts/build.sh
 ) > "$work/build.log" 2>&1 || { cat "$work/build.log"; echo "reproducible: the second build failed (above)" >&2; exit 1; }
 echo "reproducible: second build in $(( $(date +%s) - start )) s"
 
@@ -61,8 +68,7 @@ done
 
 # No path of either build's machine in what ships (the dependencies' sources are /cargo/…,
 # the standard library's /rustc/<commit>/…).
-cargo_home=$(cd "${CARGO_HOME:-$HOME/.cargo}" && pwd)
-for dir in dist/chrome dist/firefox; do
+for dir in dist/chrome dist/firefox "$work/src/dist/chrome" "$work/src/dist/firefox"; do
   for path in "$root" "$work" "$cargo_home" "$HOME/"; do
     if found=$(grep -rlaF -- "$path" "$dir"); then
       printf 'reproducible: %s names %s in:\n%s\n' "$dir" "$path" "$found" >&2

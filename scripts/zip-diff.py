@@ -15,7 +15,20 @@ def entries(path):
         }
 
 
+def headers(path):
+    with zipfile.ZipFile(path) as z:
+        return [
+            (i.filename, i.compress_type, i.flag_bits, i.extra, i.create_system, i.comment)
+            for i in z.infolist()
+        ]
+
+
 a, b = entries(sys.argv[1]), entries(sys.argv[2])
+if a == b:
+    if headers(sys.argv[1]) != headers(sys.argv[2]):
+        print("  the entries are equal; their order or zip headers differ")
+    else:
+        print("  the entries and their headers are equal; the archives' bytes differ elsewhere")
 for name in sorted(a.keys() | b.keys()):
     if name not in a:
         print(f"  only in the second: {name}")

@@ -78,42 +78,59 @@ async function openTarget(target) {
   return { page, frame };
 }
 
+/** The credentials file BigCommerce downloads, for the account above. */
+const CREDENTIALS_FILE = [
+  `ACCESS TOKEN: ${CREDS.access_token}`, 'CLIENT NAME: Connector', `API PATH: ${CREDS.api_path}`,
+  `CLIENT ID: ${CREDS.client_id}`, `CLIENT SECRET: ${CREDS.client_secret}`, 'NAME: Connector', '',
+].join('\r\n');
+
+/** Imports the account into `page` (a popup) as a user would, labelled Wherehouse. */
+async function importAccount(page, into) {
+  await chooseIntegration(page, 'wherehouse');
+  await page.getByLabel('Import credentials file').setInputFiles({ name: 'api-credentials.txt', mimeType: 'text/plain', buffer: Buffer.from(CREDENTIALS_FILE) });
+  await waitForCaptures(into, 1);
+}
+
 before(async () => {
   env = await launch({ flavour: 'targets', pages: { ...(await targetPages()), [UNKNOWN_URL]: UNKNOWN_PAGE } });
   popup = await env.context.newPage();
   await popup.goto(`chrome-extension://${env.extensionId}/popup/popup.html`);
   await popup.locator('body[data-ready="1"]').waitFor();
+  await importAccount(popup, env);
+  await popup.locator('#target').waitFor();
 });
 
 /** What page.js defined in each frame of the tab at `url`, in the extension's own world. */
-const injected = (url) => env.sw.evaluate(async (address) => {
+const injected = (where, url) => where.sw.evaluate(async (address) => {
   const [tab] = await chrome.tabs.query({ url: address });
   const results = await chrome.scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, func: () => typeof globalThis.scopefillTarget });
   return results.map((r) => r.result);
 }, url);
 
-// The suites below use the account this one imports.
 test('with no account held the popup reads no page; the first account makes it read the one in front', async () => {
-  const wherehouse = TARGETS.find((t) => t.id === 'wherehouse');
-  const { page } = await openTarget(wherehouse);
-  await page.bringToFront();
-  // The popup opens (again) with the target page in front and nothing to fill with.
-  await popup.reload();
-  await popup.locator('body[data-ready="1"]').waitFor();
-  assert.equal(await popup.locator('#target').isHidden(), true, 'no Fill this page without an account');
-  assert.deepEqual(await injected(wherehouse.url), ['undefined'], 'the page was not read');
-  // One account, imported as a user would (the popup's file input), labelled Wherehouse.
-  const file = [
-    `ACCESS TOKEN: ${CREDS.access_token}`, 'CLIENT NAME: Connector', `API PATH: ${CREDS.api_path}`,
-    `CLIENT ID: ${CREDS.client_id}`, `CLIENT SECRET: ${CREDS.client_secret}`, 'NAME: Connector', '',
-  ].join('\r\n');
-  await chooseIntegration(popup, 'wherehouse');
-  await popup.getByLabel('Import credentials file').setInputFiles({ name: 'api-credentials.txt', mimeType: 'text/plain', buffer: Buffer.from(file) });
-  await waitForCaptures(env, 1);
-  // Now it reads the page in front, without Look again.
-  await popup.locator('#target-where', { hasText: /^app\.wherehouse\.co\.za is / }).waitFor();
-  assert.deepEqual(await injected(wherehouse.url), ['object']);
-  await page.close();
+  // A browser of its own: the others hold an account from the start.
+  const own = await launch({ flavour: 'targets', pages: await targetPages() });
+  try {
+    const wherehouse = TARGETS.find((t) => t.id === 'wherehouse');
+    const page = await own.context.newPage();
+    await page.goto(wherehouse.url);
+    await page.waitForFunction(() => window.__target?.ready === true);
+    const empty = await own.context.newPage();
+    await empty.goto(`chrome-extension://${own.extensionId}/popup/popup.html`);
+    // The popup opens (again) with the target page in front and nothing to fill with.
+    await page.bringToFront();
+    await empty.reload();
+    await empty.locator('body[data-ready="1"]').waitFor();
+    assert.equal(await empty.locator('#target').isHidden(), true, 'no Fill this page without an account');
+    assert.deepEqual(await injected(own, wherehouse.url), ['undefined'], 'the page was not read');
+    await importAccount(empty, own);
+    // Now it reads the page in front, without Look again.
+    await empty.locator('#target-where', { hasText: /^app\.wherehouse\.co\.za is / }).waitFor();
+    assert.deepEqual(await injected(own, wherehouse.url), ['object']);
+    await assertSecretsNowhere(own, SECRETS, assert);
+  } finally {
+    await own.close();
+  }
 });
 
 after(async () => {

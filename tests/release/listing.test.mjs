@@ -50,6 +50,13 @@ function descriptionFiles() {
     .sort();
 }
 
+function extDescription(locale) {
+  const path = join(LOCALES_DIR, locale, 'messages.json');
+  const message = JSON.parse(readFileSync(path, 'utf8')).extDescription?.message;
+  assert.ok(message, `${rel(path)}: expected an extDescription message`);
+  return message;
+}
+
 function extName(locale) {
   const path = join(LOCALES_DIR, locale, 'messages.json');
   const messages = JSON.parse(readFileSync(path, 'utf8'));
@@ -160,6 +167,10 @@ for (const locale of locales) {
     );
 
     assert.ok(short.length > 0, `${file}: expected a short description under "## Short description", found none`);
+    // The Chrome Web Store shows the manifest's description as the summary: the listing's must
+    // be the same words.
+    assert.equal(short, extDescription(locale),
+      `${file}: expected the short description to be the extDescription message of ${locale}/messages.json`);
     assert.ok(
       !short.includes('\n'),
       `${file}: expected the short description to be one line (one paragraph), found ${short.split('\n').length} lines`,

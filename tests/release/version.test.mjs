@@ -8,16 +8,10 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cargoVersion } from '../../scripts/version.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const read = (file) => readFileSync(path.join(root, file), 'utf8');
-
-function cargoVersion() {
-  const table = read('Cargo.toml').split(/^\[/m).find((t) => t.startsWith('workspace.package]'));
-  const version = table?.match(/^version\s*=\s*"([^"]+)"/m)?.[1];
-  assert.ok(version, 'Cargo.toml: expected a version = "…" line in [workspace.package]');
-  return version;
-}
 
 test('Cargo.toml holds a semantic version, and every crate takes it from the workspace', () => {
   const version = cargoVersion();
