@@ -174,6 +174,9 @@ cargo_wasm pkg
 # links the one asked for).
 cargo_wasm pkg-content --no-default-features
 
+# The notices of the crates compiled into the modules (MIT asks that they go with every copy).
+node scripts/third-party.mjs target/THIRD-PARTY-NOTICES.txt
+
 step "wasm-bindgen, wasm-opt, wasm2js"
 web_module pkg & pkg=$!
 web_module pkg-content & content=$!
@@ -191,6 +194,7 @@ for browser in chrome firefox; do
   mkdir -p "$out"
   cp -R extension/. "$out/"
   cp LICENSE "$out/LICENSE"
+  cp target/THIRD-PARTY-NOTICES.txt "$out/THIRD-PARTY-NOTICES.txt"
   rm "$out/manifest.json"
   node scripts/manifest.mjs "$browser" "$out/manifest.json"
   cp -R target/pkg "$out/pkg"
