@@ -111,11 +111,13 @@ async function readLocale(locale) {
 const menus = api.contextMenus ?? api.menus;
 const MENU_ROOT = 'scopefill';
 let menuShown = null;
+let menuEntries = [];
 
 async function showMenu(entries = []) {
   const key = JSON.stringify(entries);
   if (!menus || key === menuShown) return;
   menuShown = key;
+  menuEntries = entries;
   await menus.removeAll();
   if (!entries.length) return;
   const contexts = ['editable'];
@@ -124,6 +126,21 @@ async function showMenu(entries = []) {
     menus.create({ id: entry.id, parentId: MENU_ROOT, title: api.i18n.getMessage(entry.titleKey), contexts });
   }
 }
+
+// Firefox has one menu for every window (Chrome a separate extension, with its own captures,
+// for private windows): as it opens, it shows only the entries that paste something in that
+// kind of window, so a normal window's menu does not tell of a private window's account.
+// (menus.onShown is Firefox's; Chrome's contextMenus has none.)
+menus?.onShown?.addListener(async (info, tab) => {
+  if (!menuEntries.length || !info.contexts?.includes('editable')) return;
+  const incognito = tab?.incognito === true;
+  const visible = menuEntries.map((entry) => (incognito ? entry.private : entry.normal) === true);
+  await Promise.all([
+    menus.update(MENU_ROOT, { visible: visible.some(Boolean) }),
+    ...menuEntries.map((entry, i) => menus.update(entry.id, { visible: visible[i] })),
+  ]).catch(() => {});
+  menus.refresh?.();
+});
 
 /** How a paste went, on the toolbar icon of that tab for a few seconds (no value in it). */
 function pasteFeedback(tabId, ok) {

@@ -76,28 +76,35 @@ impl PasteKind {
     }
 }
 
-/// One entry of the menu as the background creates it.
+/// One entry of the menu as the background creates it, and in which kind of window it is shown
+/// (Firefox has one menu for all windows and shows an entry per window as these say; Chrome
+/// runs a separate copy of the extension for private windows, each holding its own captures).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MenuEntry {
     pub id: &'static str,
     pub title_key: &'static str,
+    /// The newest capture of a normal window has this value.
+    pub normal: bool,
+    /// The newest capture of a private window has this value.
+    pub private: bool,
 }
 
 /// The entries to offer: each kind the newest capture of a normal or of a private window has a
 /// value for. None held: no menu.
 pub fn entries(captures: &[Capture]) -> Vec<MenuEntry> {
-    let newest: Vec<&Capture> = [false, true]
-        .into_iter()
-        .filter_map(|incognito| newest(captures, incognito))
-        .collect();
+    let has = |kind: PasteKind, incognito: bool| {
+        newest(captures, incognito).is_some_and(|c| kind.read(&c.credentials).is_some())
+    };
     PasteKind::ALL
         .into_iter()
-        .filter(|k| newest.iter().any(|c| k.read(&c.credentials).is_some()))
         .map(|k| MenuEntry {
             id: k.menu_id(),
             title_key: k.title_key(),
+            normal: has(k, false),
+            private: has(k, true),
         })
+        .filter(|e| e.normal || e.private)
         .collect()
 }
 
@@ -199,6 +206,36 @@ mod tests {
         let ids: Vec<_> = entries(&held).into_iter().map(|e| e.id).collect();
         assert!(!ids.contains(&"paste-access_token"), "{ids:?}");
         assert!(ids.contains(&"paste-client_id"), "{ids:?}");
+    }
+
+    #[test]
+    fn each_entry_says_in_which_kind_of_window_it_pastes_something() {
+        // Only a private window's account: its entries are for private windows only, so a
+        // normal window's menu (Firefox has one for all) shows none of them.
+        let private_only = [capture("private", Some("tok-p"), true, 1.0)];
+        let shown: Vec<_> = entries(&private_only)
+            .into_iter()
+            .map(|e| (e.id, e.normal, e.private))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("paste-client_id", false, true),
+                ("paste-access_token", false, true),
+                ("paste-api_path", false, true),
+                ("paste-store_hash", false, true),
+            ]
+        );
+        // A normal account without a token beside a private one with one.
+        let both = [
+            capture("private", Some("tok-p"), true, 1.0),
+            capture("normal", None, false, 2.0),
+        ];
+        let token = entries(&both)
+            .into_iter()
+            .find(|e| e.id == "paste-access_token")
+            .map(|e| (e.normal, e.private));
+        assert_eq!(token, Some((false, true)));
     }
 
     #[test]
