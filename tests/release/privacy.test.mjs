@@ -11,17 +11,15 @@
 // Node 20, no dependencies. Each failure names the file and what was expected.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { browserManifest } from '../../scripts/manifest.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 const FILES = {
   manifest: 'extension/manifest.json',
-  manifestScript: 'scripts/manifest.mjs',
   privacy: 'docs/PRIVACY.md',
   store: 'docs/store/permissions.md',
   settings: 'crates/core/src/settings.rs',
@@ -154,22 +152,8 @@ const permissionsOf = (m) => [
 ];
 const optionalOf = (m) => new Set([...(m.optional_permissions ?? []), ...(m.optional_host_permissions ?? [])]);
 
-/** The per-browser manifests as scripts/manifest.mjs writes them. */
-function builtManifests() {
-  const dir = mkdtempSync(join(tmpdir(), 'scopefill-privacy-'));
-  try {
-    const out = {};
-    for (const browser of ['chrome', 'firefox']) {
-      const file = join(dir, `${browser}.json`);
-      execFileSync(process.execPath, [join(root, FILES.manifestScript), browser, file], { stdio: 'pipe' });
-      out[browser] = JSON.parse(readFileSync(file, 'utf8'));
-    }
-    return out;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-const built = builtManifests();
+// The per-browser manifests as scripts/manifest.mjs writes them.
+const built = { chrome: browserManifest('chrome'), firefox: browserManifest('firefox') };
 
 // Firefox calls the contextMenus API "menus"; the manifest asks for "contextMenus" in both.
 const ALIASES = { contextMenus: 'menus' };

@@ -3,11 +3,10 @@
 // latest release.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { browserManifest } from '../../scripts/manifest.mjs';
 import { cargoVersion } from '../../scripts/version.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -29,16 +28,9 @@ test('no other file holds a version of its own', () => {
 });
 
 test("both browsers' manifests carry Cargo.toml's version", () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'scopefill-manifest-'));
-  try {
-    for (const browser of ['chrome', 'firefox']) {
-      const out = path.join(dir, `${browser}.json`);
-      execFileSync('node', [path.join(root, 'scripts/manifest.mjs'), browser, out]);
-      const { version } = JSON.parse(readFileSync(out, 'utf8'));
-      assert.equal(version, cargoVersion(), `the ${browser} manifest says ${version}, Cargo.toml ${cargoVersion()}`);
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  for (const browser of ['chrome', 'firefox']) {
+    const { version } = browserManifest(browser);
+    assert.equal(version, cargoVersion(), `the ${browser} manifest says ${version}, Cargo.toml ${cargoVersion()}`);
   }
 });
 
@@ -75,24 +67,14 @@ test('docs/BUILD.md names the pinned toolchain versions', () => {
 });
 
 test('each manifest states its minimum browser, and the README names the same', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'scopefill-manifest-'));
-  try {
-    const built = (browser) => {
-      const out = path.join(dir, `${browser}.json`);
-      execFileSync('node', [path.join(root, 'scripts/manifest.mjs'), browser, out]);
-      return JSON.parse(readFileSync(out, 'utf8'));
-    };
-    const chrome = built('chrome');
-    const firefox = built('firefox');
-    assert.match(chrome.minimum_chrome_version ?? '', /^\d+$/, 'the Chrome manifest: expected minimum_chrome_version');
-    assert.equal(firefox.minimum_chrome_version, undefined, 'the Firefox manifest: expected no minimum_chrome_version');
-    const gecko = firefox.browser_specific_settings?.gecko?.strict_min_version ?? '';
-    assert.match(gecko, /^\d+\.0$/, 'the Firefox manifest: expected gecko.strict_min_version "N.0"');
-    const readme = read('README.md');
-    const row = (name) => readme.split('\n').find((line) => line.startsWith(`| ${name} | `))?.split('|')[2]?.trim();
-    assert.equal(row('Chrome'), chrome.minimum_chrome_version, 'README.md: the Browsers table\'s Chrome minimum');
-    assert.equal(row('Firefox'), gecko.replace(/\.0$/, ''), 'README.md: the Browsers table\'s Firefox minimum');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const chrome = browserManifest('chrome');
+  const firefox = browserManifest('firefox');
+  assert.match(chrome.minimum_chrome_version ?? '', /^\d+$/, 'the Chrome manifest: expected minimum_chrome_version');
+  assert.equal(firefox.minimum_chrome_version, undefined, 'the Firefox manifest: expected no minimum_chrome_version');
+  const gecko = firefox.browser_specific_settings?.gecko?.strict_min_version ?? '';
+  assert.match(gecko, /^\d+\.0$/, 'the Firefox manifest: expected gecko.strict_min_version "N.0"');
+  const readme = read('README.md');
+  const row = (name) => readme.split('\n').find((line) => line.startsWith(`| ${name} | `))?.split('|')[2]?.trim();
+  assert.equal(row('Chrome'), chrome.minimum_chrome_version, 'README.md: the Browsers table\'s Chrome minimum');
+  assert.equal(row('Firefox'), gecko.replace(/\.0$/, ''), 'README.md: the Browsers table\'s Firefox minimum');
 });
