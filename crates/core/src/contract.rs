@@ -155,6 +155,14 @@ impl Capture {
             .filter(|h| !h.is_empty())
             .or_else(|| self.credentials.store_hash())
     }
+
+    /// The latest captured of `captures`, whatever their order; of two captured at the same
+    /// time, the later in the list.
+    pub fn newest<'a>(captures: impl IntoIterator<Item = &'a Capture>) -> Option<&'a Capture> {
+        captures
+            .into_iter()
+            .max_by(|a, b| a.captured_at.total_cmp(&b.captured_at))
+    }
 }
 
 /// A clipboard clear waiting for its time (`storage.local` key `local::PENDING_CLEAR`, so that

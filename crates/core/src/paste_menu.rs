@@ -114,13 +114,9 @@ pub fn value(captures: &[Capture], kind: PasteKind, incognito: bool) -> Option<S
     newest(captures, incognito).and_then(|c| kind.read(&c.credentials))
 }
 
-/// The latest captured of one kind of window, whatever the list's order (the background keeps
-/// its list oldest first); of two captured at the same time, the later in the list.
+/// The latest captured of one kind of window (the background keeps its list oldest first).
 fn newest(captures: &[Capture], incognito: bool) -> Option<&Capture> {
-    captures
-        .iter()
-        .filter(|c| c.incognito == incognito)
-        .max_by(|a, b| a.captured_at.total_cmp(&b.captured_at))
+    Capture::newest(captures.iter().filter(|c| c.incognito == incognito))
 }
 
 #[cfg(test)]

@@ -86,11 +86,7 @@ fn sort_descending<T>(items: &mut [T], key: impl Fn(&T) -> f64) {
 pub fn choose_account<'a>(captures: &'a [Capture], current: Option<&str>) -> Option<&'a Capture> {
     current
         .and_then(|id| captures.iter().find(|c| c.id == id))
-        .or_else(|| {
-            captures
-                .iter()
-                .max_by(|a, b| a.captured_at.total_cmp(&b.captured_at))
-        })
+        .or_else(|| Capture::newest(captures))
 }
 
 /// A browser tab as `tabs.query` describes it (fields the popup uses).
