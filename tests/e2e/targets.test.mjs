@@ -84,9 +84,9 @@ const CREDENTIALS_FILE = [
   `CLIENT ID: ${CREDS.client_id}`, `CLIENT SECRET: ${CREDS.client_secret}`, 'NAME: Connector', '',
 ].join('\r\n');
 
-/** Imports the account into `page` (a popup) as a user would, labelled Wherehouse. */
-async function importAccount(page, into) {
-  await chooseIntegration(page, 'wherehouse');
+/** Imports the account into `page` (a popup of browser `into`) as a user would, for `presetId`. */
+async function importAccount(page, into, presetId) {
+  await chooseIntegration(page, presetId);
   await page.getByLabel('Import credentials file').setInputFiles({ name: 'api-credentials.txt', mimeType: 'text/plain', buffer: Buffer.from(CREDENTIALS_FILE) });
   await waitForCaptures(into, 1);
 }
@@ -96,7 +96,7 @@ before(async () => {
   popup = await env.context.newPage();
   await popup.goto(`chrome-extension://${env.extensionId}/popup/popup.html`);
   await popup.locator('body[data-ready="1"]').waitFor();
-  await importAccount(popup, env);
+  await importAccount(popup, env, 'wherehouse');
   await popup.locator('#target').waitFor();
 });
 
@@ -123,7 +123,7 @@ test('with no account held the popup reads no page; the first account makes it r
     await empty.locator('body[data-ready="1"]').waitFor();
     assert.equal(await empty.locator('#target').isHidden(), true, 'no Fill this page without an account');
     assert.deepEqual(await injected(own, wherehouse.url), ['undefined'], 'the page was not read');
-    await importAccount(empty, own);
+    await importAccount(empty, own, 'wherehouse');
     // Now it reads the page in front, without Look again.
     await empty.locator('#target-where', { hasText: /^app\.wherehouse\.co\.za is / }).waitFor();
     assert.deepEqual(await injected(own, wherehouse.url), ['object']);
@@ -282,13 +282,7 @@ describe('a form in a frame of another site', () => {
       const view = await own.context.newPage();
       await view.goto(`chrome-extension://${own.extensionId}/popup/popup.html`);
       await view.locator('body[data-ready="1"]').waitFor();
-      const file = [
-        `ACCESS TOKEN: ${CREDS.access_token}`, 'CLIENT NAME: Connector', `API PATH: ${CREDS.api_path}`,
-        `CLIENT ID: ${CREDS.client_id}`, `CLIENT SECRET: ${CREDS.client_secret}`, 'NAME: Connector', '',
-      ].join('\r\n');
-      await chooseIntegration(view, 'violet');
-      await view.getByLabel('Import credentials file').setInputFiles({ name: 'api-credentials.txt', mimeType: 'text/plain', buffer: Buffer.from(file) });
-      await waitForCaptures(own, 1);
+      await importAccount(view, own, 'violet');
       const violet = TARGETS.find((t) => t.id === 'violet');
       const page = await own.context.newPage();
       await page.goto(violet.url);
